@@ -64,3 +64,19 @@ apt_private() {
 		-o "APT::Get::List-Cleanup=0" \
 		-o "APT::Sandbox::User=root"
 }
+
+# The series, in order (the cover letter is not a patch).
+PATCHES=${PATCHES:-$TOP/patches}
+series() {
+	local f
+	for f in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
+		[ -e "$f" ] || continue
+		case $f in */0000-cover-letter.patch) continue ;; esac
+		printf '%s\n' "$f"
+	done
+}
+
+# Commits made by the harness carry a fixed committer and the author's
+# date, so the same series gives the same hashes (and patches) anywhere.
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust series}"
+export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-series@invalid}"

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Apply patches/ with git am onto a fresh branch.
+#
+#   default        branch $WORK_BRANCH of the harness tree $WORK/linux, from $BASE_BRANCH
+#   KERNEL=<tree>  a new branch in a new worktree of your tree, from its HEAD
+#                  (or START=<rev>); your checkout and branches are not touched
+#   TREE=<dir>, BRANCH=<name>, START=<rev>  apply into another worktree
+. "$(dirname "$0")/lib.sh"
+
+need git "run 'make deps'"
+mapfile -t patches < <(series)
+[ ${#patches[@]} -gt 0 ] || die "no patches in $PATCHES"
+
+if [ -n "${KERNEL:-}" ]; then
+	git -C "$KERNEL" rev-parse --git-dir >/dev/null 2>&1 || die "KERNEL=$KERNEL is not a git tree"
+	start=${START:-HEAD}
+	branch=${BRANCH:-$WORK_BRANCH-$(date +%Y%m%d-%H%M%S)}
+	tree=${TREE:-$WORK/kernel-$branch}
+	git -C "$KERNEL" rev-parse -q --verify "refs/heads/$branch" >/dev/null &&
+		die "branch $branch already exists in $KERNEL; pick another with BRANCH="
+	git -C "$KERNEL" worktree add -q -b "$branch" "$tree" "$start" ||
+		die "could not add a worktree for $branch at $tree"
+	log "worktree $tree, branch $branch from $start of $KERNEL"
+else
+	repo=$WORK/linux
+	[ -d "$repo/.git" ] || die "no base tree at $repo; run 'make fetch' first"
+	start=${START:-$BASE_BRANCH}
+	branch=${BRANCH:-$WORK_BRANCH}
+	tree=${TREE:-$repo}
+	if [ "$tree" = "$repo" ]; then
+		[ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ] ||
+			die "$repo has uncommitted changes; commit or stash them first (nothing was changed)"
+		if old=$(git -C "$repo" rev-parse -q --verify "refs/heads/$branch"); then
+			if [ "$(git -C "$repo" rev-parse "$start")" != "$old" ]; then
+				# Keep whatever was there: it may hold unexported work.
+				bak=refs/backup/$branch-$(date +%Y%m%d-%H%M%S)
+				git -C "$repo" update-ref "$bak" "$old"
+				log "previous $branch kept as $bak"
+			fi
+		fi
+		git -C "$repo" am --abort >/dev/null 2>&1 || true
+		git -C "$repo" checkout -q -B "$branch" "$start"
+	else
+		[ -d "$tree" ] && git -C "$repo" worktree remove --force "$tree" 2>/dev/null
+		rm -rf "$tree"
+		git -C "$repo" worktree prune
+		git -C "$repo" worktree add -q --detach "$tree" "$start" ||
+			die "could not add a worktree at $tree"
+		git -C "$tree" checkout -q -B "$branch" "$start"
+	fi
+fi
+
+i=0
+for p in "${patches[@]}"; do
+	i=$((i + 1))
+	if ! out=$(git -C "$tree" am -q --committer-date-is-author-date "$p" 2>&1); then
+		git -C "$tree" am --abort >/dev/null 2>&1 || true
+		printf '%s\n' "$out" | tail -n 15 >&2
+		die "patch $i/${#patches[@]} $(basename "$p") does not apply to $(git -C "$tree" rev-parse --short HEAD) ($tree); stopped, branch $branch holds the $((i - 1)) patches before it"
+	fi
+done
+
+# The cover letter travels as the branch description (format-patch
+# --cover-from-description reads it back).
+cover=$PATCHES/0000-cover-letter.patch
+if [ -f "$cover" ]; then
+	python3 "$TOP/scripts/cover.py" read "$cover" >"$WORK/cover.txt"
+	git -C "$tree" config "branch.$branch.description" "$(cat "$WORK/cover.txt")"
+fi
+log "applied ${#patches[@]} patches: $tree, branch $branch = $(git -C "$tree" rev-parse --short HEAD)"

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the KUnit kernel for a kunitconfig and run it in QEMU x86-64.
+#
+#   KUNITCONFIG=<file>  default: the series' tools/testing/kunit/configs/mm_zap.config
+#   NAME=<name>         results go to $WORK/results/NAME.{json,log,summary}
+#   KCONFIG_ADD="CONFIG_X=y ..."  extra options (e.g. CONFIG_RUST=n)
+#   TIMEOUT=<s>         QEMU run limit (default 900); the build is not counted
+#   FILTER=<glob>       kunit.filter_glob
+#   QEMU_ARGS=..., KERNEL_ARGS=...  passed through
+#   ACCEL=kvm|tcg       force an accelerator (default: detect)
+#   STEP=build|exec|all (default all)
+. "$(dirname "$0")/lib.sh"
+
+tree=${TREE:-$KTREE}
+kunitconfig=${KUNITCONFIG:-$tree/tools/testing/kunit/configs/mm_zap.config}
+name=${NAME:-kunit}
+timeout_s=${TIMEOUT:-900}
+step=${STEP:-all}
+res=$WORK/results
+mkdir -p "$res"
+
+[ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
+[ -f "$kunitconfig" ] || die "kunitconfig $kunitconfig not found; is the series applied to $tree?"
+need python3 "run 'make deps'"
+need clang$LLVM_SUFFIX "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
+need ld.lld$LLVM_SUFFIX "run 'make deps' (Debian package lld${LLVM_SUFFIX})"
+need qemu-system-x86_64 "run 'make deps' (qemu-system-x86 from bookworm-backports)"
+need bindgen "run 'make deps' (cargo install bindgen-cli --version $BINDGEN_VERSION)"
+need rustc "install Rust with rustup"
+
+kunit=(python3 tools/testing/kunit/kunit.py)
+common=(--arch=x86_64 --build_dir="$BUILD_DIR" --make_options "LLVM=$LLVM_SUFFIX"
+	--kunitconfig="$kunitconfig")
+for opt in ${KCONFIG_ADD:-}; do
+	common+=(--kconfig_add "$opt")
+done
+
+if [ "$step" = build ] || [ "$step" = all ]; then
+	log "building the KUnit kernel in $BUILD_DIR ($(basename "$kunitconfig")${KCONFIG_ADD:+ + $KCONFIG_ADD})"
+	start=$SECONDS
+	if ! (cd "$tree" && "${kunit[@]}" build "${common[@]}" --jobs "$JOBS") >"$res/$name.build.log" 2>&1; then
+		echo "---- last lines of the build ($res/$name.build.log) ----" >&2
+		grep -v '^\[..:..:..\] \|^\$ make\|^Populating\|^Building with' "$res/$name.build.log" |
+			tail -n 40 >&2
+		die "build failed for $tree ($(basename "$kunitconfig"))"
+	fi
+	log "built in $((SECONDS - start)) s"
+fi
+[ "$step" = build ] && exit 0
+
+# kunit.py always asks QEMU for KVM first. Where /dev/kvm exists but the
+# CPU offers no virtualisation, QEMU hangs instead of falling back, so
+# hide /dev/kvm in a private mount namespace and let it use TCG.
+kvm_usable() {
+	[ -c /dev/kvm ] && [ -r /dev/kvm ] && [ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo
+}
+accel=${ACCEL:-}
+[ -n "$accel" ] || { kvm_usable && accel=kvm || accel=tcg; }
+wrap=()
+if [ "$accel" = tcg ] && [ -e /dev/kvm ]; then
+	[ "$(id -u)" = 0 ] || die "/dev/kvm is present but unusable here, and hiding it needs root (unshare -m); run as root"
+	wrap=(unshare -m sh -c 'mount --bind /dev/null /dev/kvm && exec "$@"' sh)
+fi
+log "running in QEMU ($accel), timeout ${timeout_s} s${FILTER:+, filter $FILTER}"
+
+args=(exec "${common[@]}" --timeout="$timeout_s" --json="$res/$name.json")
+[ -z "${FILTER:-}" ] || args+=(--filter_glob="$FILTER")
+[ -z "${QEMU_ARGS:-}" ] || args+=(--qemu_args="$QEMU_ARGS")
+for a in ${KERNEL_ARGS:-}; do
+	args+=(--kernel_args="$a")
+done
+rm -f "$res/$name.json"
+start=$SECONDS
+set +e
+(cd "$tree" && timeout -k 10 $((timeout_s + ${GRACE:-60})) "${wrap[@]}" "${kunit[@]}" "${args[@]}") \
+	>"$res/$name.log" 2>&1
+rc=$?
+set -e
+elapsed=$((SECONDS - start))
+if [ $rc = 124 ] || [ $rc = 137 ] || grep -q 'timed out after' "$res/$name.log"; then
+	tail -n 15 "$res/$name.log" >&2
+	die "QEMU did not finish: timed out after ${timeout_s} s ($res/$name.log)"
+fi
+[ -s "$res/$name.json" ] || { tail -n 30 "$res/$name.log" >&2; die "kunit.py wrote no results (exit $rc; $res/$name.log)"; }
+python3 "$TOP/scripts/kunit-summary.py" "$res/$name.json" "$accel" "$elapsed" | tee "$res/$name.summary"
