@@ -15,6 +15,8 @@ git -C "$tree" config "branch.$branch.description" >/dev/null ||
 	die "branch $branch has no description (the cover letter); set it with 'git branch --edit-description'"
 
 tmp=$(mktemp -d "$WORK/export.XXXXXX")
+# The cover letter is dated like the tip commit, so an export is repeatable.
+GIT_COMMITTER_DATE=$(git -C "$tree" log -1 --format=%aI "$branch") \
 git -C "$tree" -c core.abbrev=12 format-patch -q --cover-letter \
 	--cover-from-description=subject --subject-prefix="RFC PATCH" \
 	--base="$base" --no-signature --zero-commit -o "$tmp" "$base..$branch" ||

@@ -90,7 +90,7 @@ have=$(git -C "$src" rev-parse HEAD)
 if [ -n "$BASE_COMMIT" ] && [ "$have" != "$BASE_COMMIT" ]; then
 	die "base commit is $have, base.conf pins $BASE_COMMIT; the tree in $src differs"
 fi
-git -C "$src" config user.name "${GIT_USER_NAME:-zap-rust harness}"
-git -C "$src" config user.email "${GIT_USER_EMAIL:-harness@invalid}"
+git -C "$src" config user.name "${GIT_USER_NAME:-zap-rust RFC}"
+git -C "$src" config user.email "${GIT_USER_EMAIL:-zap-rust@invalid}"
 mv "$src" "$WORK/linux"
 log "base tree: $WORK/linux, $BASE_BRANCH = $have ($(git -C "$WORK/linux" ls-files | wc -l) files)"

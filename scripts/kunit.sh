@@ -6,7 +6,7 @@
 #   NAME=<name>         results go to $WORK/results/NAME.{json,log,summary}
 #   KCONFIG_ADD="CONFIG_X=y ..."  extra options (e.g. CONFIG_RUST=n)
 #   TIMEOUT=<s>         QEMU run limit (default 900); the build is not counted
-#   FILTER=<glob>       kunit.filter_glob
+#   FILTER=<glob>       kunit.filter_glob (default mm_zap*, the series' suites; empty: all)
 #   QEMU_ARGS=..., KERNEL_ARGS=...  passed through
 #   ACCEL=kvm|tcg       force an accelerator (default: detect)
 #   STEP=build|exec|all (default all)
@@ -17,6 +17,7 @@ kunitconfig=${KUNITCONFIG:-$tree/tools/testing/kunit/configs/mm_zap.config}
 name=${NAME:-kunit}
 timeout_s=${TIMEOUT:-900}
 step=${STEP:-all}
+FILTER=${FILTER-mm_zap*}
 res=$WORK/results
 mkdir -p "$res"
 
@@ -65,7 +66,7 @@ fi
 log "running in QEMU ($accel), timeout ${timeout_s} s${FILTER:+, filter $FILTER}"
 
 args=(exec "${common[@]}" --timeout="$timeout_s" --json="$res/$name.json")
-[ -z "${FILTER:-}" ] || args+=(--filter_glob="$FILTER")
+[ -z "${FILTER:-}" ] || args+=("$FILTER")
 [ -z "${QEMU_ARGS:-}" ] || args+=(--qemu_args="$QEMU_ARGS")
 for a in ${KERNEL_ARGS:-}; do
 	args+=(--kernel_args="$a")

@@ -78,5 +78,5 @@ series() {
 
 # Commits made by the harness carry a fixed committer and the author's
 # date, so the same series gives the same hashes (and patches) anywhere.
-export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust series}"
-export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-series@invalid}"
+export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust RFC}"
+export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-zap-rust@invalid}"
