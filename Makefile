@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test check selftest export roundtrip clean help
+.PHONY: all deps fetch apply build test check selftest export roundtrip mutate clean help
 
 ## all: the main job: install, fetch, apply, build, run the suites, print results
 all: deps fetch apply test
@@ -54,3 +54,7 @@ clean:
 
 help:
 	@sed -n 's/^## //p' Makefile
+
+## mutate: flip each zap decision in mm/memory.c in turn; every flip must fail a test
+mutate:
+	@scripts/mutate.py $(or $(KERNEL),$(CURDIR)/work/linux)
