@@ -9,6 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 need git "run 'make deps'"
+git_lock
 mapfile -t patches < <(series)
 [ ${#patches[@]} -gt 0 ] || die "no patches in $PATCHES"
 

@@ -3,6 +3,7 @@
 # Regenerate patches/ from the work branch (or OUT=<dir> to write elsewhere).
 . "$(dirname "$0")/lib.sh"
 
+git_lock
 tree=${TREE:-$WORK/linux}
 branch=${BRANCH:-$WORK_BRANCH}
 out=${OUT:-$TOP/patches}

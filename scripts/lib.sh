@@ -80,3 +80,11 @@ series() {
 # date, so the same series gives the same hashes (and patches) anywhere.
 export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust RFC}"
 export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-zap-rust@invalid}"
+
+# git_lock: serialise commands that change the harness's git repository
+# (apply, export), so that two of them started at once cannot collide.
+git_lock() {
+	mkdir -p "$WORK"
+	exec 9>"$WORK/git.lock"
+	flock -w 600 9 || die "another harness command has held $WORK/git.lock for 10 minutes"
+}
