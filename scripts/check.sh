@@ -131,7 +131,41 @@ for c in $(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH"
 done
 git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH"
 
-# 6. The series with CONFIG_RUST=n: builds, and the suites pass.
+# 6. No compiler warning in a file the series touches, at any patch.
+warnings_clean() {
+	local files
+	files=$(git -C "$CHECK_TREE" diff --name-only "$BASE_BRANCH" "$CHECK_BRANCH" |
+		sed 's/[.[\*^$]/\\&/g' | paste -sd'|')
+	! grep -hE "($files):[0-9]+:[0-9]+: warning:|^warning" \
+		"$WORK"/results/check/build-*.build.log | sort -u
+}
+gate "no compiler warnings in the files the series touches" warnings warnings_clean || true
+
+# 7. The Rust object has no panic path: no reference to the core
+#    panicking functions (bounds checks, unwrap, overflow) in its symbols.
+no_panic() {
+	local obj=$CHECK_BUILD/mm/zap_policy.o
+	[ -f "$obj" ] || { echo "no $obj"; return 1; }
+	"llvm-nm$LLVM_SUFFIX" "$obj" | tee "$res/zap_policy.nm" | grep -i 'panic' && return 1
+	echo "$(grep -c ' U ' "$res/zap_policy.nm") undefined symbols, none panics"
+}
+if grep -q '^+++ b/mm/zap_policy.rs$' "${patches[@]}"; then
+	gate "mm/zap_policy.o has no panic path" nopanic no_panic || true
+fi
+
+# 8. With the Rust option off, mm/memory.o has the instructions it had.
+if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
+	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" disasm \
+		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" "$BASE_COMMIT" "$CHECK_BRANCH" || true
+	grep '^==> mm/memory.o' "$res/disasm.log" | sed 's/^/    /' || true
+	# RUST=y with the option off: the suites pass on the C path alone.
+	gate "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" rustoff \
+		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/rustoff" \
+		KCONFIG_ADD="CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
+	grep '^kunit (' "$res/rustoff.log" | sed 's/^/    /' || true
+fi
+
+# 9. The series with CONFIG_RUST=n: builds, and the suites pass.
 gate "CONFIG_RUST=n: builds and the suites pass" norust \
 	env TREE="$CHECK_TREE" BUILD_DIR="$WORK/build-norust" NAME="check/norust" \
 	KCONFIG_ADD="CONFIG_RUST=n" "$TOP/scripts/kunit.sh" || true

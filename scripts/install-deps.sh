@@ -7,7 +7,8 @@
 . "$(dirname "$0")/lib.sh"
 
 DEB_PKGS="clang-19 lld-19 llvm-19 libclang-19-dev flex bison bc libelf-dev
-libssl-dev cpio make git xz-utils python3 perl rsync busybox-static"
+libssl-dev cpio make git xz-utils python3 perl rsync busybox-static
+python3-ply"
 QEMU_PKG=qemu-system-x86
 QEMU_SUITE=bookworm-backports
 
