@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test check selftest export roundtrip mutate clean help
+.PHONY: all deps fetch apply build test check selftest export roundtrip mutate disasm clean help
 
 ## all: the main job: install, fetch, apply, build, run the suites, print results
 all: deps fetch apply test
@@ -48,13 +48,17 @@ roundtrip:
 	OUT=$(CURDIR)/work/roundtrip TREE=$(CURDIR)/work/roundtrip-tree BRANCH=zap-rust-roundtrip $(S)/export.sh && \
 	diff -ru patches work/roundtrip && echo "patches/ round-trips"
 
+## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the base's instructions
+disasm:
+	@$(S)/disasm.sh
+
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-check work/build-norust work/results
+	rm -rf work/build work/build-check work/build-norust work/build-disasm work/results
 
 help:
 	@sed -n 's/^## //p' Makefile
 
-## mutate: flip each zap decision in mm/memory.c in turn; every flip must fail a test
+## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
 	@scripts/mutate.py $(or $(KERNEL),$(CURDIR)/work/linux)

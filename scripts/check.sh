@@ -75,26 +75,7 @@ for p in "${patches[@]}"; do
 		--root="$CHECK_TREE" "$p" || true
 done
 
-# 4. Rust formatting and clippy, once the series carries Rust.
-if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
-	gate "rustfmtcheck" rustfmt make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" \
-		rustfmtcheck || true
-	# Rebuild each Rust object of mm/ under clippy; any warning fails.
-	clippy_clean() {
-		local rs obj objs=()
-		while read -r rs; do
-			obj=${rs%.rs}.o
-			rm -f "$CHECK_BUILD/$obj"
-			objs+=("$obj")
-		done < <(cd "$CHECK_TREE" && git ls-files 'mm/*.rs' 'mm/**/*.rs')
-		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" CLIPPY=1 \
-			-j"$JOBS" "${objs[@]}" 2>&1 | tee "$res/clippy.out"
-		[ "${PIPESTATUS[0]}" = 0 ] && ! grep -q '^warning' "$res/clippy.out"
-	}
-	gate "clippy (CLIPPY=1, warnings are errors)" clippy clippy_clean || true
-fi
-
-# 5. Bisectability: every patch builds, and the KUnit suites present at
+# 4. Bisectability: every patch builds, and the KUnit suites present at
 #    that patch pass. The last patch's cases are counted one by one.
 n=${#patches[@]}
 i=0
@@ -130,6 +111,26 @@ for c in $(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH"
 	fi
 done
 git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH"
+
+# 5. Rust formatting and clippy, once the series carries Rust. After the
+#    builds, so that the build tree has the tip's configuration.
+if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
+	gate "rustfmtcheck" rustfmt make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" \
+		rustfmtcheck || true
+	# Rebuild each Rust object of mm/ under clippy; any warning fails.
+	clippy_clean() {
+		local rs obj objs=()
+		while read -r rs; do
+			obj=${rs%.rs}.o
+			rm -f "$CHECK_BUILD/$obj"
+			objs+=("$obj")
+		done < <(cd "$CHECK_TREE" && git ls-files 'mm/*.rs' 'mm/**/*.rs')
+		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" CLIPPY=1 \
+			-j"$JOBS" "${objs[@]}" 2>&1 | tee "$res/clippy.out"
+		[ "${PIPESTATUS[0]}" = 0 ] && ! grep -q '^warning' "$res/clippy.out"
+	}
+	gate "clippy (CLIPPY=1, warnings are errors)" clippy clippy_clean || true
+fi
 
 # 6. No compiler warning in a file the series touches, at any patch.
 warnings_clean() {

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Mutation check of the zap decisions in mm/memory.c: flip one decision
-at a time, rebuild, run the series' suites, and require at least one test
-to fail. Prints a table (mutant, what it flips, verdict, first failing
+"""Mutation check of the zap decisions, in mm/memory.c (the C path) and
+mm/zap_policy.rs (the Rust object): flip one decision at a time, rebuild,
+run the series' suites, and require at least one test to fail. Prints a table (mutant, what it flips, verdict, first failing
 cases). The tree is restored after every mutant, whatever happens.
 
 usage: mutate.py TREE [NAME...]"""
@@ -12,79 +12,143 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# (name, what it flips, old text, new text): old must occur exactly once.
+# (file, name, what it flips, old text, new text): old must occur exactly
+# once in the file. C mutants change what the C path decides, Rust ones
+# what the Rust object decides, rc- ones how C consults the Rust policy.
+C = 'mm/memory.c'
+R = 'mm/zap_policy.rs'
+KF = '\tif (!zap_by_rust(policy))\n\t\treturn !should_zap_folio(details, folio);'
 MUTANTS = [
-    ('cows-null', 'should_zap_cows(NULL) keeps COWs',
+    (C, 'cows-null', 'should_zap_cows(NULL) keeps COWs',
      '\tif (!details)\n\t\treturn true;\n\n\tVM_WARN_ON_ONCE',
      '\tif (!details)\n\t\treturn false;\n\n\tVM_WARN_ON_ONCE'),
-    ('cows-ignore-skip', 'should_zap_cows() ignores skip_cows',
+    (C, 'cows-ignore-skip', 'should_zap_cows() ignores skip_cows',
      'return !details->skip_cows;', 'return true;'),
-    ('cows-always-skip', 'should_zap_cows() always skips',
+    (C, 'cows-always-skip', 'should_zap_cows() always skips',
      'return !details->skip_cows;', 'return false;'),
-    ('folio-keep-file', 'should_zap_folio() keeps page cache under skip_cows',
+    (C, 'folio-keep-file', 'should_zap_folio() keeps page cache under skip_cows',
      'return !folio_test_anon(folio);', 'return false;'),
-    ('folio-zap-anon', 'should_zap_folio() zaps anon under skip_cows',
+    (C, 'folio-zap-anon', 'should_zap_folio() zaps anon under skip_cows',
      'return !folio_test_anon(folio);', 'return true;'),
-    ('markers-null', 'zap_drop_markers(NULL) drops markers',
+    (C, 'markers-null', 'zap_drop_markers(NULL) drops markers',
      '\tif (!details)\n\t\treturn false;\n\n\treturn details->zap_flags',
      '\tif (!details)\n\t\treturn true;\n\n\treturn details->zap_flags'),
-    ('markers-never', 'zap_drop_markers() never drops',
+    (C, 'markers-never', 'zap_drop_markers() never drops',
      'return details->zap_flags & ZAP_FLAG_DROP_MARKER;', 'return false;'),
-    ('markers-always', 'zap_drop_markers() always drops',
+    (C, 'markers-always', 'zap_drop_markers() always drops',
      'return details->zap_flags & ZAP_FLAG_DROP_MARKER;', 'return true;'),
-    ('present-no-keep', 'P3: present anon never kept',
-     'if (unlikely(!should_zap_folio(details, folio))) {',
-     'if (0 && !should_zap_folio(details, folio)) {'),
-    ('present-keep-no-skip', 'P3: a kept present PTE does not set any_skipped',
+    (C, 'present-no-keep', 'P3: present anon never kept (C path)',
+     KF, KF.replace('return !', 'return kind != ZAP_ENTRY_PRESENT && !')),
+    (C, 'present-keep-no-skip', 'P3: a kept present PTE does not set any_skipped',
      '\t\t*any_skipped = true;\n\t\treturn 1;\n\t}\n\n\t/*\n\t * Make sure',
      '\t\treturn 1;\n\t}\n\n\t/*\n\t * Make sure'),
-    ('nopage-honours-skip', 'P1: zero page kept under skip_cows',
+    (C, 'nopage-honours-skip', 'P1: zero page kept under skip_cows',
      '\tpage = vm_normal_page(vma, addr, ptent);\n\tif (!page) {',
      '\tpage = vm_normal_page(vma, addr, ptent);\n\tif (!page && !should_zap_cows(details)) {\n'
      '\t\t*any_skipped = true;\n\t\treturn 1;\n\t}\n\tif (!page) {'),
-    ('device-no-keep', 'N2: device-exclusive never kept',
-     '\t\tif (unlikely(!should_zap_folio(details, folio)))\n\t\t\treturn 1;',
-     '\t\tif (0)\n\t\t\treturn 1;'),
-    ('swap-no-keep', 'N5: swap entries never kept',
-     '\t\tif (!should_zap_cows(details))\n\t\t\treturn 1;\n\n\t\tnr = swap_pte_batch',
-     '\t\tif (0)\n\t\t\treturn 1;\n\n\t\tnr = swap_pte_batch'),
-    ('migration-like-swap', 'N8: migration of a file folio kept under skip_cows',
-     '\t\tif (!should_zap_folio(details, folio))\n\t\t\treturn 1;\n\t\trss[mm_counter(folio)]--;',
-     '\t\tif (!should_zap_cows(details))\n\t\t\treturn 1;\n\t\trss[mm_counter(folio)]--;'),
-    ('migration-no-keep', 'N7: migration of an anon folio never kept',
-     '\t\tif (!should_zap_folio(details, folio))\n\t\t\treturn 1;\n\t\trss[mm_counter(folio)]--;',
-     '\t\tif (0)\n\t\t\treturn 1;\n\t\trss[mm_counter(folio)]--;'),
-    ('uffd-marker-anon-kept', 'N9: uffd-wp marker in an anon VMA kept',
-     'if (!vma_is_anonymous(vma) && !zap_drop_markers(details))',
-     'if (!zap_drop_markers(details))'),
-    ('uffd-marker-dropped', 'N11: uffd-wp marker in a file VMA always dropped',
-     'if (!vma_is_anonymous(vma) && !zap_drop_markers(details))', 'if (0)'),
-    ('guard-dropped', 'N13: guard marker always dropped',
-     '\t\tif (!zap_drop_markers(details))\n\t\t\treturn 1;\n\t} else if (softleaf_is_hwpoison',
-     '\t\tif (0)\n\t\t\treturn 1;\n\t} else if (softleaf_is_hwpoison'),
-    ('poison-no-keep', 'N15: hwpoison and poison never kept',
-     '\t\tif (!should_zap_cows(details))\n\t\t\treturn 1;\n\t} else {',
-     '\t\tif (0)\n\t\t\treturn 1;\n\t} else {'),
-    ('unknown-kept', 'N16: unknown entries kept',
-     '\t\tWARN_ON_ONCE(1);\n\t}', '\t\tWARN_ON_ONCE(1);\n\t\treturn 1;\n\t}'),
-    ('nonpresent-keep-no-skip', 'N*: a kept non-present entry does not set any_skipped',
+    (C, 'device-no-keep', 'N2: device-exclusive never kept (C path)',
+     KF, KF.replace('return !', 'return kind != ZAP_ENTRY_DEVICE && !')),
+    (C, 'swap-no-keep', 'N5: swap entries never kept (C path)',
+     '\t\tif (zap_keeps(policy, ZAP_ENTRY_SWAP, true,\n\t\t\t      !should_zap_cows(details)))',
+     '\t\tif (zap_keeps(policy, ZAP_ENTRY_SWAP, true,\n\t\t\t      false))'),
+    (C, 'migration-like-swap', 'N8: migration of a file folio kept under skip_cows (C path)',
+     KF, KF.replace('return !should_zap_folio(details, folio);',
+                    'return kind == ZAP_ENTRY_MIGRATION ? !should_zap_cows(details) :\n'
+                    '\t\t       !should_zap_folio(details, folio);')),
+    (C, 'migration-no-keep', 'N7: migration of an anon folio never kept (C path)',
+     KF, KF.replace('return !', 'return kind != ZAP_ENTRY_MIGRATION && !')),
+    (C, 'uffd-marker-anon-kept', 'N9: uffd-wp marker in an anon VMA kept (C path)',
+     '!vma_is_anonymous(vma) && !zap_drop_markers(details)))', '!zap_drop_markers(details)))'),
+    (C, 'uffd-marker-dropped', 'N11: uffd-wp marker in a file VMA always dropped (C path)',
+     '!vma_is_anonymous(vma) && !zap_drop_markers(details)))', 'false))'),
+    (C, 'guard-dropped', 'N13: guard marker always dropped (C path)',
+     'ZAP_ENTRY_GUARD_MARKER, false,\n\t\t\t      !zap_drop_markers(details)))',
+     'ZAP_ENTRY_GUARD_MARKER, false,\n\t\t\t      false))'),
+    (C, 'poison-no-keep', 'N15: hwpoison and poison never kept (C path)',
+     '\t\t\t      false, !should_zap_cows(details)))', '\t\t\t      false, false))'),
+    (C, 'unknown-kept', 'N16: unknown entries kept (C path)',
+     'ZAP_ENTRY_UNKNOWN, false, false))', 'ZAP_ENTRY_UNKNOWN, false, true))'),
+    (C, 'nonpresent-keep-no-skip', 'N*: a kept non-present entry does not set any_skipped',
      '\t*any_skipped = true;\n\tentry = softleaf_from_pte(ptent);',
      '\tentry = softleaf_from_pte(ptent);'),
-    ('inst-ignores-dm', 'INST: markers re-installed even when dropping markers',
-     '\tif (zap_drop_markers(details))\n\t\treturn false;\n\n\treturn cond_install_uffd_wp_ptes',
-     '\treturn cond_install_uffd_wp_ptes'),
-    ('inst-anon', 'INST: markers installed in anon VMAs too',
+    (C, 'inst-ignores-dm', 'INST: markers re-installed even when dropping markers (C path)',
+     '!policy->reinstall_uffd_wp :\n\t    zap_drop_markers(details))',
+     '!policy->reinstall_uffd_wp :\n\t    false)'),
+    (C, 'inst-anon', 'INST: markers installed in anon VMAs too',
      'if (vma_is_anonymous(vma) || !userfaultfd_wp(vma))', 'if (!userfaultfd_wp(vma))'),
-    ('inst-unregistered', 'INST: markers installed without uffd-wp registration',
+    (C, 'inst-unregistered', 'INST: markers installed without uffd-wp registration',
      'if (vma_is_anonymous(vma) || !userfaultfd_wp(vma))', 'if (vma_is_anonymous(vma))'),
-    ('inst-no-swp-bit', 'INST: the uffd-wp bit of non-present entries ignored',
+    (C, 'inst-no-swp-bit', 'INST: the uffd-wp bit of non-present entries ignored',
      '\tif (unlikely(pte_swp_uffd_any(pte)))\n\t\tarm_uffd_pte = true;\n', ''),
-    ('inst-no-skip', 'INST: a new marker does not set any_skipped',
-     '\t*any_skipped = zap_install_uffd_wp_if_needed(vma, addr, pte, nr, details, ptent);',
-     '\tzap_install_uffd_wp_if_needed(vma, addr, pte, nr, details, ptent);\n\t*any_skipped = false;'),
-    ('rss-anon', 'rss: MM_ANONPAGES not decremented for a zapped anon PTE',
+    (C, 'inst-no-skip', 'INST: a new marker does not set any_skipped',
+     '\t*any_skipped = zap_install_uffd_wp_if_needed(vma, addr, pte, nr, details,\n'
+     '\t\t\t\t\t\t     policy, ptent);',
+     '\tzap_install_uffd_wp_if_needed(vma, addr, pte, nr, details, policy, ptent);\n'
+     '\t*any_skipped = false;'),
+    (C, 'rss-anon', 'rss: MM_ANONPAGES not decremented for a zapped anon PTE',
      '\t\tclear_full_ptes(mm, addr, pte, nr, tlb->fullmm);\n\t\trss[MM_ANONPAGES] -= nr;',
      '\t\tclear_full_ptes(mm, addr, pte, nr, tlb->fullmm);'),
+    (C, 'rc-anon-bit', 'Rust path: the folio is always taken as anonymous',
+     'zap_policy_keeps(policy, kind, folio_test_anon(folio));',
+     'zap_policy_keeps(policy, kind, true);'),
+    (C, 'rc-nopage-as-swap', 'Rust path: a present entry without a page looked up as swap',
+     'ZAP_ENTRY_PRESENT_NO_PAGE, false, false)', 'ZAP_ENTRY_SWAP, false, false)'),
+    (R, 'r-present-anon', 'present anon never kept',
+     'Entry::Present(Folio::Anon) => Verdict::keep_if(self.keep_cows),',
+     'Entry::Present(Folio::Anon) => Verdict::Zap,'),
+    (R, 'r-present-file', 'present page cache kept under keep_cows',
+     'Entry::Present(Folio::NotAnon) => Verdict::Zap,',
+     'Entry::Present(Folio::NotAnon) => Verdict::keep_if(self.keep_cows),'),
+    (R, 'r-no-page', 'present without a page kept under keep_cows',
+     'Entry::PresentNoPage => Verdict::Zap,',
+     'Entry::PresentNoPage => Verdict::keep_if(self.keep_cows),'),
+    (R, 'r-device-anon', 'device entry of an anon folio never kept',
+     'Entry::Device(Folio::Anon) => Verdict::keep_if(self.keep_cows),',
+     'Entry::Device(Folio::Anon) => Verdict::Zap,'),
+    (R, 'r-device-file', 'device entry of a non-anon folio kept under keep_cows',
+     'Entry::Device(Folio::NotAnon) => Verdict::Zap,',
+     'Entry::Device(Folio::NotAnon) => Verdict::keep_if(self.keep_cows),'),
+    (R, 'r-swap', 'swap entries never kept',
+     'Entry::Swap => Verdict::keep_if(self.keep_cows),', 'Entry::Swap => Verdict::Zap,'),
+    (R, 'r-migration-anon', 'migration entry of an anon folio never kept',
+     'Entry::Migration(Folio::Anon) => Verdict::keep_if(self.keep_cows),',
+     'Entry::Migration(Folio::Anon) => Verdict::Zap,'),
+    (R, 'r-migration-file', 'migration entry of a page cache folio kept under keep_cows',
+     'Entry::Migration(Folio::NotAnon) => Verdict::Zap,',
+     'Entry::Migration(Folio::NotAnon) => Verdict::keep_if(self.keep_cows),'),
+    (R, 'r-uffd-anon', 'uffd-wp marker of an anon VMA kept unless dropping markers',
+     'Entry::UffdWpMarker(Vma::Anon) => Verdict::Zap,',
+     'Entry::UffdWpMarker(Vma::Anon) => Verdict::keep_if(!self.drop_markers),'),
+    (R, 'r-uffd-file', 'uffd-wp marker of a file VMA always zapped',
+     'Entry::UffdWpMarker(Vma::File) => Verdict::keep_if(!self.drop_markers),',
+     'Entry::UffdWpMarker(Vma::File) => Verdict::Zap,'),
+    (R, 'r-guard', 'guard marker always zapped',
+     'Entry::GuardMarker => Verdict::keep_if(!self.drop_markers),',
+     'Entry::GuardMarker => Verdict::Zap,'),
+    (R, 'r-hwpoison', 'hwpoison entry never kept',
+     'Entry::Hwpoison => Verdict::keep_if(self.keep_cows),', 'Entry::Hwpoison => Verdict::Zap,'),
+    (R, 'r-poison', 'poison marker never kept',
+     'Entry::PoisonMarker => Verdict::keep_if(self.keep_cows),',
+     'Entry::PoisonMarker => Verdict::Zap,'),
+    (R, 'r-unknown', 'unknown entries kept',
+     'Entry::Unknown => Verdict::Zap,', 'Entry::Unknown => Verdict::Keep,'),
+    (R, 'r-reinstall', 'uffd-wp markers re-installed even when dropping markers',
+     'pub const fn reinstalls_uffd_wp(self) -> bool {\n        !self.drop_markers',
+     'pub const fn reinstalls_uffd_wp(self) -> bool {\n        true'),
+    (R, 'r-null-details', 'NULL details keep COWs',
+     'return Self::ZAP_ALL;', 'return Self::HOLE_PUNCH;'),
+    (R, 'r-skip-cows-ignored', 'skip_cows ignored',
+     'Self::new(\n            details.skip_cows,', 'Self::new(\n            false,'),
+    (R, 'r-drop-marker-ignored', 'ZAP_FLAG_DROP_MARKER ignored',
+     'details.zap_flags & bindings::ZAP_FLAG_DROP_MARKER != 0,', 'false,'),
+    (R, 'r-guard-unknown', 'the C guard marker kind read as an unknown entry',
+     'zap_entry_kind_ZAP_ENTRY_GUARD_MARKER => Entry::GuardMarker,',
+     'zap_entry_kind_ZAP_ENTRY_GUARD_MARKER => Entry::Unknown,'),
+    (R, 'r-table-anon-bit', 'the table ignores the anon bit',
+     'keep |= 1 << (2 * kind + anon);', 'keep |= 1 << (2 * kind);'),
+    (R, 'r-export-punch', 'the exported hole punch table is the truncate one',
+     '(true, false) => const { ZapPolicy::new(true, false).to_c() },',
+     '(true, false) => const { ZapPolicy::new(false, false).to_c() },'),
 ]
 
 
@@ -97,21 +161,31 @@ def run(tree, env):
 def main():
     tree = os.path.abspath(sys.argv[1])
     only = set(sys.argv[2:])
-    path = os.path.join(tree, 'mm/memory.c')
-    orig = open(path).read()
+    orig = {}
+    for f in sorted({m[0] for m in MUTANTS}):
+        if os.path.exists(os.path.join(tree, f)):
+            orig[f] = open(os.path.join(tree, f)).read()
     caught = missed = 0
     print(f"{'mutant':26} {'verdict':8} flips / first failing cases")
     try:
-        for name, what, old, new in MUTANTS:
+        for fname, name, what, old, new in MUTANTS:
             if only and name not in only:
                 continue
-            if orig.count(old) != 1:
-                print(f'{name:26} {"BROKEN":8} mutation text found {orig.count(old)} times')
+            text = orig.get(fname)
+            if text is None:
+                continue
+            path = os.path.join(tree, fname)
+            if text.count(old) != 1:
+                print(f'{name:26} {"BROKEN":8} mutation text found {text.count(old)} times in {fname}')
                 missed += 1
                 continue
             with open(path, 'w') as f:
-                f.write(orig.replace(old, new))
-            p = run(tree, {'NAME': 'mutant'})
+                f.write(text.replace(old, new))
+            try:
+                p = run(tree, {'NAME': 'mutant'})
+            finally:
+                with open(path, 'w') as f:
+                    f.write(text)
             fails = [l.split(': ', 1)[1] for l in p.stdout.splitlines()
                      if l.startswith('  FAIL: ') or l.startswith('  ERROR: ')]
             if 'build failed' in p.stdout:
@@ -129,8 +203,9 @@ def main():
                 missed += 1
             print(f'{name:26} {verdict:8} {what}\n{"":35} {detail}', flush=True)
     finally:
-        with open(path, 'w') as f:
-            f.write(orig)
+        for fname, text in orig.items():
+            with open(os.path.join(tree, fname), 'w') as f:
+                f.write(text)
     print(f'{caught} passed, {missed} failed')
     return 1 if missed else 0
 
