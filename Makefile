@@ -61,4 +61,4 @@ help:
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
-	@scripts/mutate.py $(or $(KERNEL),$(CURDIR)/work/linux)
+	@scripts/mutate.py $(or $(KERNEL),$(CURDIR)/work/linux) $(ONLY)

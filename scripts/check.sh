@@ -169,7 +169,7 @@ fi
 # 9. The series with CONFIG_RUST=n: builds, and the suites pass.
 gate "CONFIG_RUST=n: builds and the suites pass" norust \
 	env TREE="$CHECK_TREE" BUILD_DIR="$WORK/build-norust" NAME="check/norust" \
-	KCONFIG_ADD="CONFIG_RUST=n" "$TOP/scripts/kunit.sh" || true
+	KCONFIG_ADD="CONFIG_RUST=n CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
 
 finish

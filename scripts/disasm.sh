@@ -20,7 +20,7 @@ out=$WORK/build-disasm
 res=$WORK/results/disasm
 objdump=llvm-objdump$LLVM_SUFFIX
 need "$objdump" "run 'make deps'"
-[ -d "$KTREE/.git" ] || die "no kernel tree at $KTREE (run 'make apply')"
+[ -e "$KTREE/.git" ] || die "no kernel tree at $KTREE (run 'make apply')"
 old=$(git -C "$KTREE" rev-parse --verify -q "$old^{commit}") || die "no commit '${1:-$BASE_COMMIT}' in $KTREE"
 new=$(git -C "$KTREE" rev-parse --verify -q "$new^{commit}") || die "no commit '${2:-$WORK_BRANCH}' in $KTREE"
 mkdir -p "$res"
