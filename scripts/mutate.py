@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 """Mutation check of the zap decisions, in mm/memory.c (the C path) and
 mm/zap_policy.rs (the Rust object): flip one decision at a time, rebuild,
-run the series' suites, and require at least one test to fail. Prints a table (mutant, what it flips, verdict, first failing
-cases). The tree is restored after every mutant, whatever happens.
+run the series' suites, and require at least one test to fail. Prints a
+table (mutant, what it flips, verdict, first failing cases). The tree is
+restored after every mutant, whatever happens.
 
 usage: mutate.py TREE [NAME...]"""
 import os
