@@ -5,7 +5,10 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test check selftest export roundtrip mutate disasm clean help
+.PHONY: all deps fetch apply build test check selftest export roundtrip mutate disasm clean help distclean
+# Every target is one script that runs its own parallel jobs; under make -j
+# (or MAKEFLAGS=-jN) targets still run one after the other, in order.
+.NOTPARALLEL:
 
 ## all: the main job: install, fetch, apply, build, run the suites, print results
 all: deps fetch apply test
@@ -44,9 +47,7 @@ export:
 
 ## roundtrip: check that applying and exporting patches/ changes nothing
 roundtrip:
-	@rm -rf work/roundtrip && TREE=$(CURDIR)/work/roundtrip-tree BRANCH=zap-rust-roundtrip $(S)/apply.sh && \
-	OUT=$(CURDIR)/work/roundtrip TREE=$(CURDIR)/work/roundtrip-tree BRANCH=zap-rust-roundtrip $(S)/export.sh && \
-	diff -ru patches work/roundtrip && echo "patches/ round-trips"
+	@$(S)/roundtrip.sh
 
 ## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the base's instructions
 disasm:
@@ -56,9 +57,29 @@ disasm:
 clean:
 	rm -rf work/build work/build-check work/build-norust work/build-disasm work/results
 
-help:
-	@sed -n 's/^## //p' Makefile
-
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
-	@scripts/mutate.py $(or $(KERNEL),$(CURDIR)/work/linux) $(ONLY)
+	@$(S)/mutate.py "$(or $(KERNEL),$(CURDIR)/work/linux)" $(ONLY)
+
+## distclean: remove what the harness made: work/ and the worktrees and branches it added to a KERNEL= tree
+distclean:
+	@$(S)/distclean.sh
+
+## help: the targets above and the knobs below
+help:
+	@sed -n 's/^## \{0,1\}//p' Makefile
+
+## knobs (make <target> NAME=value, or in the environment; each is checked before any work):
+##   KERNEL=<tree> START=<rev> BRANCH=<name>  apply, test, mutate in your own kernel tree
+##   BASE_DEB=<file.deb>   fetch: use this downloaded linux-source .deb (offline)
+##   MIRROR=<uri>          deps, fetch: this Debian mirror instead of the one apt names
+##   LLVM_SUFFIX=-19       clang-19 etc.; LLVM_SUFFIX= (empty) for unsuffixed clang (LLVM=1)
+##   JOBS=<n>              parallel build jobs (default: all CPUs)
+##   TIMEOUT=<s>           QEMU run limit, 1..999999 (default 900)
+##   ACCEL=kvm|tcg         force the accelerator (default: detect)
+##   FILTER=<glob>         KUnit suites to run (default mm_zap*; empty: all)
+##   KCONFIG_ADD="CONFIG_X=y ..."  extra kernel options for build/test
+##   KERNEL_ARGS="a=b ..."  QEMU_ARGS="..."  passed to the test kernel and to QEMU
+##   ONLY="name ..."       mutate: only these mutants
+##   APT_LOCK_TIMEOUT=<s>  deps: how long apt waits for the dpkg lock (default 600)
+##   FORCE=1               distclean: also what holds changes made after the harness

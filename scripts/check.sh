@@ -1,24 +1,52 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Every gate, each counted as passed or failed, ending with the line
-# "N passed, N failed" (KUnit cases of the series' suites plus gates).
+# "N passed, N failed (E expected)".
+#
+# The number of checks is known before anything runs: the self-tests
+# (selftest.sh --list), apply and round-trip, checkpatch and a build for
+# each patch, a KUnit run for each patch before the tip that has the
+# series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, eight
+# single gates, and the build matrix (its configurations x the patches, as
+# scripts/matrix.sh reports them). A check that did not run is a failure:
+# SKIP lines count as failed, and whatever is missing from the expected
+# total at the end is added to the failures.
 #
 # The series is applied into its own worktree ($WORK/check, branch
-# zap-rust-check) and built in its own build directory, so the working
+# zap-rust-check) and built in its own build directories, so the working
 # branch and its build are never disturbed.
+#
+# For tests: SELFTEST_CMD, MATRIX_SH and EXPECT_CONF replace
+# scripts/selftest.sh, scripts/matrix.sh and expect.conf.
 . "$(dirname "$0")/lib.sh"
+# The user's apply knobs are for 'make apply', not for the check's own tree.
+unset KERNEL TREE BRANCH START OUT
 
 CHECK_TREE=$WORK/check
 CHECK_BRANCH=$WORK_BRANCH-check
 CHECK_BUILD=$WORK/build-check
+SELFTEST_CMD=${SELFTEST_CMD:-$TOP/scripts/selftest.sh}
+MATRIX_SH=${MATRIX_SH:-$TOP/scripts/matrix.sh}
+EXPECT_CONF=${EXPECT_CONF:-$TOP/expect.conf}
+KCONFIG_REL=tools/testing/kunit/configs/mm_zap.config
 res=$WORK/results/check
+
+KUNIT_CASES=
+[ -f "$EXPECT_CONF" ] || die "no $EXPECT_CONF: it says how many KUnit cases the series runs"
+# shellcheck source=../expect.conf
+. "$EXPECT_CONF"
+[[ $KUNIT_CASES =~ ^[0-9]+$ ]] || die "$EXPECT_CONF: KUNIT_CASES must be a number, not '$KUNIT_CASES'"
+for t in git python3 diff; do need "$t" "run 'make deps'"; done
+
 rm -rf "$res"
 mkdir -p "$res"
 passed=0
 failed=0
+expected=0
+finished=0
 failures=()
 
-record() { # record PASS|FAIL NAME [DETAIL]
+record() { # record PASS|FAIL|SKIP NAME [DETAIL]; a SKIP counts as failed
 	if [ "$1" = PASS ]; then
 		passed=$((passed + 1))
 	else
@@ -27,10 +55,29 @@ record() { # record PASS|FAIL NAME [DETAIL]
 	fi
 	printf '%s %s%s\n' "$1" "$2" "${3:+: $3}"
 }
+# record_extra: a failure found on top of the expected checks (it is
+# counted in the expected total too, so the totals still add up).
+record_extra() {
+	expected=$((expected + 1))
+	record "$@"
+}
+# first_missing TOOL...: print the first tool that is not on PATH.
+first_missing() {
+	local t
+	for t in "$@"; do
+		command -v "$t" >/dev/null 2>&1 || { printf '%s\n' "$t"; return 0; }
+	done
+	return 1
+}
 # gate NAME LOGNAME CMD...: run CMD, log to $res/LOGNAME.log, record it.
+# With NEEDS="tool ..." set, a missing tool fails the gate, named.
 gate() {
-	local name=$1 logf=$res/$2.log
+	local name=$1 logf=$res/$2.log t
 	shift 2
+	if t=$(first_missing ${NEEDS:-}); then
+		record FAIL "$name" "'$t' not found; run 'make deps'"
+		return 1
+	fi
 	if "$@" >"$logf" 2>&1; then
 		record PASS "$name"
 		return 0
@@ -40,83 +87,147 @@ gate() {
 	return 1
 }
 finish() {
+	local ran=$((passed + failed))
+	finished=1
 	echo
+	if [ $ran -lt $expected ]; then
+		failed=$((failed + expected - ran))
+		failures+=("$((expected - ran)) of the $expected expected checks did not run")
+		echo "FAIL $((expected - ran)) of the $expected expected checks did not run"
+	elif [ $ran -gt $expected ]; then
+		failed=$((failed + 1))
+		failures+=("$ran checks ran, $expected expected")
+		echo "FAIL $ran checks ran but $expected were expected; update $EXPECT_CONF or scripts/check.sh"
+	fi
 	[ ${#failures[@]} -eq 0 ] || printf 'failed: %s\n' "${failures[@]}"
-	echo "$passed passed, $failed failed"
-	exit $((failed > 0))
+	echo "$passed passed, $failed failed ($expected expected)"
+	[ $failed = 0 ] && [ $passed -gt 0 ]
 }
+# Whatever stops this script early, the totals are printed and say so.
+trap 'rc=$?; if [ $finished = 0 ]; then echo "check.sh stopped early (exit $rc)"; finish; exit 1; fi' EXIT
 
-# 1. The harness's own bad-input tests.
+# What the series is, from patches/ alone.
+mapfile -t patches < <(series)
+n=${#patches[@]}
+[ "$n" -gt 0 ] || die "no patches in $PATCHES"
+# The KUnit runs before the tip: every patch from the one that adds the
+# series' kunitconfig on, except the tip, whose cases are counted one by one.
+first_cfg=0
+for ((i = 1; i <= n; i++)); do
+	if grep -q "^+++ b/$KCONFIG_REL\$" "${patches[i - 1]}"; then
+		first_cfg=$i
+		break
+	fi
+done
+if [ $first_cfg -gt 0 ]; then runs_before_tip=$((n - first_cfg)); else runs_before_tip=0; fi
+if ! nself=$("$SELFTEST_CMD" --list 2>"$res/selftest-list.err" | grep -c .); then
+	nself=0
+	record_extra FAIL "harness: could not list the self-tests" "$(tail -n 1 "$res/selftest-list.err")"
+fi
+expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + 7))
+echo "expecting $expected checks: $nself self-tests, apply, round-trip, $n checkpatch, $n builds," \
+	"$runs_before_tip KUnit runs before the tip, $KUNIT_CASES KUnit cases at the tip," \
+	"rustfmtcheck, clippy, warnings, no panic, disasm, MM_ZAP_RUST=n, RUST=n; then the matrix"
+echo
+
+# 1. The harness's own bad-input tests. Each prints one verdict line; its
+#    exit status counts too.
+set +e
+"$SELFTEST_CMD" >"$res/selftest.log" 2>&1
+rc=$?
+set -e
+saw_fail=0
 while read -r verdict rest; do
-	record "$verdict" "harness: ${rest%%: *}"
-done < <("$TOP/scripts/selftest.sh" 2>&1 | grep -E '^(PASS|FAIL) ')
+	[ "$verdict" = PASS ] || saw_fail=1
+	record "$verdict" "harness: ${rest%%: *}" "$([ "${rest#*: }" = "$rest" ] || echo "${rest#*: }")"
+done < <(grep -E '^(PASS|FAIL|SKIP) ' "$res/selftest.log")
+if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
+	record_extra FAIL "harness: selftest.sh exited $rc" "$(tail -n 1 "$res/selftest.log")"
+fi
 
 # 2. The series applies to the pinned base, and patches/ round-trips.
-mapfile -t patches < <(series)
-if ! gate "series applies to the base ($BASE_COMMIT)" apply \
+if ! gate "series applies to the base ($BASE_BRANCH)" apply \
 	env TREE="$CHECK_TREE" BRANCH="$CHECK_BRANCH" "$TOP/scripts/apply.sh"; then
 	sed 's/^/    /' "$res/apply.log" | tail -n 5
 	finish
+	exit 1
 fi
-roundtrip() {
-	local out=$res/roundtrip
-	rm -rf "$out"
-	OUT=$out TREE=$CHECK_TREE BRANCH=$CHECK_BRANCH "$TOP/scripts/export.sh" &&
-		diff -ru "$TOP/patches" "$out"
-}
-gate "patches/ round-trips (apply, export, no diff)" roundtrip roundtrip || true
+gate "patches/ round-trips (apply, export, no diff)" roundtrip \
+	env APPLIED=1 TREE="$CHECK_TREE" BRANCH="$CHECK_BRANCH" OUT="$res/roundtrip" \
+	"$TOP/scripts/roundtrip.sh" || true
 
 # 3. checkpatch --strict on every patch. Signed-off-by is left to whoever
 #    posts the series (see the cover letter).
 for p in "${patches[@]}"; do
 	b=$(basename "$p" .patch)
-	gate "checkpatch --strict $b" "checkpatch-$b" \
+	NEEDS=perl gate "checkpatch --strict $b" "checkpatch-$b" \
 		"$CHECK_TREE/scripts/checkpatch.pl" --strict --no-signoff --show-types \
 		--root="$CHECK_TREE" "$p" || true
 done
 
 # 4. Bisectability: every patch builds, and the KUnit suites present at
 #    that patch pass. The last patch's cases are counted one by one.
-n=${#patches[@]}
+mapfile -t commits < <(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH")
+[ ${#commits[@]} = "$n" ] ||
+	record_extra FAIL "the check branch has ${#commits[@]} commits for $n patches"
 i=0
-for c in $(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH"); do
+for c in "${commits[@]}"; do
 	i=$((i + 1))
 	subj=$(git -C "$CHECK_TREE" log -1 --format=%s "$c")
 	git -C "$CHECK_TREE" checkout -q "$c"
-	if [ ! -f "$CHECK_TREE/tools/testing/kunit/configs/mm_zap.config" ]; then
+	if [ ! -f "$CHECK_TREE/$KCONFIG_REL" ]; then
 		gate "patch $i/$n builds ($subj)" "build-$i" \
 			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" \
 			KUNITCONFIG="$CHECK_TREE/tools/testing/kunit/configs/default.config" \
 			STEP=build "$TOP/scripts/kunit.sh" || true
+		[ $i -lt $n ] || record SKIP "kunit cases at the tip" "the tip has no $KCONFIG_REL"
 		continue
 	fi
-	gate "patch $i/$n builds ($subj)" "build-$i" \
+	if ! gate "patch $i/$n builds ($subj)" "build-$i" \
 		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" STEP=build \
-		"$TOP/scripts/kunit.sh" || continue
+		"$TOP/scripts/kunit.sh"; then
+		if [ $i -lt $n ]; then
+			record SKIP "patch $i/$n: KUnit suites pass" "not run, the build failed"
+		else
+			record SKIP "kunit cases at the tip" "not run, the build failed"
+		fi
+		continue
+	fi
 	if [ $i -lt $n ]; then
 		gate "patch $i/$n: KUnit suites pass" "kunit-$i" \
 			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit-$i" STEP=exec \
 			"$TOP/scripts/kunit.sh" || true
 		continue
 	fi
+	set +e
 	env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit" STEP=exec \
-		"$TOP/scripts/kunit.sh" >"$res/kunit-run.log" 2>&1 || true
-	if [ -s "$WORK/results/check/kunit.json" ]; then
+		"$TOP/scripts/kunit.sh" >"$res/kunit-run.log" 2>&1
+	krc=$?
+	set -e
+	if [ -s "$res/kunit.json" ]; then
+		ran=0
+		bad=0
 		while read -r status name; do
 			record "$status" "kunit $name"
-		done < <(python3 "$TOP/scripts/kunit-cases.py" "$WORK/results/check/kunit.json")
-		grep '^kunit (' "$res/kunit-run.log" | sed 's/^/    /'
+			ran=$((ran + 1))
+			[ "$status" = PASS ] || bad=1
+		done < <(python3 "$TOP/scripts/kunit-json.py" cases "$res/kunit.json" 2>>"$res/kunit-run.log")
+		grep '^kunit (' "$res/kunit-run.log" | sed 's/^/    /' || true
+		echo "    $ran KUnit cases ran at the tip, $KUNIT_CASES expected ($EXPECT_CONF)"
+		if [ $krc != 0 ] && [ $bad = 0 ]; then
+			record_extra FAIL "kunit run at the tip" "kunit.sh exited $krc: $(tail -n 1 "$res/kunit-run.log")"
+		fi
 	else
-		record FAIL "kunit run of the series' suites" "$(tail -n 1 "$res/kunit-run.log")"
+		record FAIL "kunit run at the tip" "no results: $(tail -n 1 "$res/kunit-run.log")"
 	fi
 done
 git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH"
 
-# 5. Rust formatting and clippy, once the series carries Rust. After the
-#    builds, so that the build tree has the tip's configuration.
+# 5. Rust formatting and clippy. After the builds, so that the build tree
+#    has the tip's configuration.
 if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
-	gate "rustfmtcheck" rustfmt make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" \
-		rustfmtcheck || true
+	NEEDS="make rustfmt" gate "rustfmtcheck" rustfmt \
+		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" rustfmtcheck || true
 	# Rebuild each Rust object of mm/ under clippy; any warning fails.
 	clippy_clean() {
 		local rs obj objs=()
@@ -125,20 +236,37 @@ if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
 			rm -f "$CHECK_BUILD/$obj"
 			objs+=("$obj")
 		done < <(cd "$CHECK_TREE" && git ls-files 'mm/*.rs' 'mm/**/*.rs')
-		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_SUFFIX" CLIPPY=1 \
+		[ ${#objs[@]} -gt 0 ] || { echo "error: no Rust object under mm/"; return 1; }
+		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" CLIPPY=1 \
 			-j"$JOBS" "${objs[@]}" 2>&1 | tee "$res/clippy.out"
 		[ "${PIPESTATUS[0]}" = 0 ] && ! grep -q '^warning' "$res/clippy.out"
 	}
-	gate "clippy (CLIPPY=1, warnings are errors)" clippy clippy_clean || true
+	NEEDS="make clippy-driver" gate "clippy (CLIPPY=1, warnings are errors)" clippy clippy_clean || true
+else
+	record SKIP "rustfmtcheck" "the series adds no .rs file"
+	record SKIP "clippy (CLIPPY=1, warnings are errors)" "the series adds no .rs file"
 fi
 
-# 6. No compiler warning in a file the series touches, at any patch.
+# 6. No compiler warning in a file the series touches, at any patch. Every
+#    patch's build log must be there to be read.
 warnings_clean() {
-	local files
+	local files logs=() j rc
+	for ((j = 1; j <= n; j++)); do
+		[ -f "$res/build-$j.build.log" ] || { echo "error: no build log of patch $j/$n ($res/build-$j.build.log): its build did not run"; return 1; }
+		logs+=("$res/build-$j.build.log")
+	done
 	files=$(git -C "$CHECK_TREE" diff --name-only "$BASE_BRANCH" "$CHECK_BRANCH" |
 		sed 's/[.[\*^$]/\\&/g' | paste -sd'|')
-	! grep -hE "($files):[0-9]+:[0-9]+: warning:|^warning" \
-		"$WORK"/results/check/build-*.build.log | sort -u
+	[ -n "$files" ] || { echo "error: the series touches no file"; return 1; }
+	set +e
+	grep -hE "($files):[0-9]+:[0-9]+: warning:|^warning" "${logs[@]}" | sort -u
+	rc=${PIPESTATUS[0]}
+	set -e
+	case $rc in
+	0) echo "error: warnings above"; return 1 ;;
+	1) echo "no warnings in ${#logs[@]} build logs"; return 0 ;;
+	*) echo "error: grep failed ($rc)"; return 1 ;;
+	esac
 }
 gate "no compiler warnings in the files the series touches" warnings warnings_clean || true
 
@@ -146,24 +274,33 @@ gate "no compiler warnings in the files the series touches" warnings warnings_cl
 #    panicking functions (bounds checks, unwrap, overflow) in its symbols.
 no_panic() {
 	local obj=$CHECK_BUILD/mm/zap_policy.o
-	[ -f "$obj" ] || { echo "no $obj"; return 1; }
-	"llvm-nm$LLVM_SUFFIX" "$obj" | tee "$res/zap_policy.nm" | grep -i 'panic' && return 1
+	[ -f "$obj" ] || { echo "error: no $obj"; return 1; }
+	"llvm-nm$LLVM_SUFFIX" "$obj" >"$res/zap_policy.nm" || { echo "error: llvm-nm$LLVM_SUFFIX failed"; return 1; }
+	if grep -i 'panic' "$res/zap_policy.nm"; then
+		echo "error: panic symbols above"
+		return 1
+	fi
 	echo "$(grep -c ' U ' "$res/zap_policy.nm") undefined symbols, none panics"
 }
 if grep -q '^+++ b/mm/zap_policy.rs$' "${patches[@]}"; then
-	gate "mm/zap_policy.o has no panic path" nopanic no_panic || true
+	NEEDS="llvm-nm$LLVM_SUFFIX" gate "mm/zap_policy.o has no panic path" nopanic no_panic || true
+else
+	record SKIP "mm/zap_policy.o has no panic path" "the series adds no mm/zap_policy.rs"
 fi
 
 # 8. With the Rust option off, mm/memory.o has the instructions it had.
 if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
 	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" disasm \
-		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" "$BASE_COMMIT" "$CHECK_BRANCH" || true
+		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" "$BASE_BRANCH" "$CHECK_BRANCH" || true
 	grep '^==> mm/memory.o' "$res/disasm.log" | sed 's/^/    /' || true
 	# RUST=y with the option off: the suites pass on the C path alone.
 	gate "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" rustoff \
 		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/rustoff" \
 		KCONFIG_ADD="CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 	grep '^kunit (' "$res/rustoff.log" | sed 's/^/    /' || true
+else
+	record SKIP "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" "no CONFIG_MM_ZAP_RUST in the series"
 fi
 
 # 9. The series with CONFIG_RUST=n: builds, and the suites pass.
@@ -171,5 +308,41 @@ gate "CONFIG_RUST=n: builds and the suites pass" norust \
 	env TREE="$CHECK_TREE" BUILD_DIR="$WORK/build-norust" NAME="check/norust" \
 	KCONFIG_ADD="CONFIG_RUST=n CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
+
+# 10. The build matrix: every configuration at every patch. Its summary
+#     line ("C configurations x N patches") says how many to expect.
+if [ -x "$MATRIX_SH" ]; then
+	set +e
+	env TREE="$CHECK_TREE" BRANCH="$CHECK_BRANCH" "$MATRIX_SH" >"$res/matrix.log" 2>&1
+	mrc=$?
+	set -e
+	git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH" 2>/dev/null || true
+	mseen=0
+	mbad=0
+	declare -A mconfigs=()
+	while read -r verdict _ cfg rest; do
+		detail=""
+		case $rest in *": "*) detail=${rest#*: } rest=${rest%%: *} ;; esac
+		record "$verdict" "matrix $cfg $rest" "$detail"
+		mseen=$((mseen + 1))
+		mconfigs[$cfg]=1
+		[ "$verdict" = PASS ] || mbad=1
+	done < <(grep -E '^(PASS|FAIL|SKIP) matrix ' "$res/matrix.log")
+	if msum=$(grep -oE '[0-9]+ configurations? x [0-9]+ patch' "$res/matrix.log" | tail -n 1); then
+		read -r mc _ _ mn _ <<<"$msum"
+		expected=$((expected + mc * mn))
+		[ "$mn" = "$n" ] || record_extra FAIL "matrix" "it checked $mn patches, the series has $n"
+		echo "    matrix: $mseen of $mc configurations x $mn patches reported"
+	else
+		expected=$((expected + ${#mconfigs[@]} * n))
+		record_extra FAIL "matrix" "no summary line from $MATRIX_SH (exit $mrc): $(tail -n 1 "$res/matrix.log")"
+	fi
+	if [ $mrc != 0 ] && [ $mbad = 0 ]; then
+		record_extra FAIL "matrix" "$MATRIX_SH exited $mrc: $(tail -n 1 "$res/matrix.log")"
+	fi
+else
+	expected=$((expected + 1))
+	record SKIP "matrix" "$MATRIX_SH is not there (or not executable)"
+fi
 
 finish

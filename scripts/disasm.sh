@@ -19,27 +19,47 @@ src=$WORK/disasm
 out=$WORK/build-disasm
 res=$WORK/results/disasm
 objdump=llvm-objdump$LLVM_SUFFIX
-need "$objdump" "run 'make deps'"
+need "$objdump" "run 'make deps' (Debian package llvm${LLVM_SUFFIX})"
+need make "run 'make deps'"
 [ -e "$KTREE/.git" ] || die "no kernel tree at $KTREE (run 'make apply')"
 old=$(git -C "$KTREE" rev-parse --verify -q "$old^{commit}") || die "no commit '${1:-$BASE_COMMIT}' in $KTREE"
 new=$(git -C "$KTREE" rev-parse --verify -q "$new^{commit}") || die "no commit '${2:-$WORK_BRANCH}' in $KTREE"
 mkdir -p "$res"
 
-if [ ! -d "$src" ]; then
+# One worktree of the tree being compared. A worktree left by another tree
+# (another KERNEL=, or a re-fetched work/linux) is replaced, never reused.
+if [ -e "$src" ] && ! same_repo "$KTREE" "$src"; then
+	log "$src belongs to another tree; replacing it with a worktree of $KTREE"
 	git_lock
-	git -C "$KTREE" worktree add -q --detach "$src" "$new"
+	other=$(git -C "$src" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || other=""
+	[ -z "$other" ] || git --git-dir="$other" worktree remove --force "$src" 2>/dev/null || true
+	rm -rf "$src" "$out"
+	[ -z "$other" ] || git --git-dir="$other" worktree prune 2>/dev/null || true
+fi
+if [ ! -e "$src" ]; then
+	git_lock
+	git -C "$KTREE" worktree prune
+	git -C "$KTREE" worktree add -q --detach "$src" "$new" ||
+		die "could not add a worktree of $KTREE at $src"
+	same_repo "$KTREE" "$WORK/linux" 2>/dev/null ||
+		record_created worktree "$KTREE" "$src"
 fi
 
-# The configuration comes from the new commit, whose kunitconfig exists.
+# The configuration comes from the new commit, whose kunitconfig exists; it
+# is made again whenever the tree or the new commit changes.
 git -C "$src" checkout -q --detach "$new"
-if [ ! -f "$out/.config" ]; then
+stamp="$(cd "$KTREE" && git rev-parse --path-format=absolute --git-common-dir) $new"
+if [ ! -f "$out/.config" ] || [ ! -f "$out/disasm.config" ] ||
+	[ "$(cat "$out/disasm.for" 2>/dev/null)" != "$stamp" ]; then
+	rm -rf "$out"
 	mkdir -p "$out"
-	make -C "$src" -s O="$out" LLVM="$LLVM_SUFFIX" x86_64_defconfig
+	make -C "$src" -s O="$out" LLVM="$LLVM_MAKE" x86_64_defconfig
 	"$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" \
 		"$src/tools/testing/kunit/configs/mm_zap.config" >/dev/null
 	"$src/scripts/config" --file "$out/.config" -d RUST -d ZAP_KUNIT_TEST -d MM_ZAP_RUST
-	make -C "$src" -s O="$out" LLVM="$LLVM_SUFFIX" olddefconfig
+	make -C "$src" -s O="$out" LLVM="$LLVM_MAKE" olddefconfig
 	cp "$out/.config" "$out/disasm.config"
+	printf '%s\n' "$stamp" >"$out/disasm.for"
 fi
 
 # disasm COMMIT NAME: build mm/memory.o at COMMIT, list it in $res/NAME.s.
@@ -48,10 +68,10 @@ fi
 disasm() {
 	git -C "$src" checkout -q --detach "$1"
 	cp "$out/disasm.config" "$out/.config"
-	make -C "$src" -s O="$out" LLVM="$LLVM_SUFFIX" olddefconfig
+	make -C "$src" -s O="$out" LLVM="$LLVM_MAKE" olddefconfig
 	rm -f "$out/mm/memory.o"
 	log "building mm/memory.o at $(git -C "$src" log -1 --format='%h %s')"
-	make -C "$src" -s O="$out" LLVM="$LLVM_SUFFIX" -j"$JOBS" mm/memory.o \
+	make -C "$src" -s O="$out" LLVM="$LLVM_MAKE" -j"$JOBS" mm/memory.o \
 		>"$res/$2.build.log" 2>&1 || {
 		tail -n 20 "$res/$2.build.log" >&2
 		die "building mm/memory.o at $1 failed (log: $res/$2.build.log)"

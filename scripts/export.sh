@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Regenerate patches/ from the work branch (or OUT=<dir> to write elsewhere).
+#
+# The output depends on the branch alone: the user's global and system git
+# configuration (format.signOff, format.to, diff.noprefix, ...) is not read,
+# and the options that could add lines are turned off explicitly.
 . "$(dirname "$0")/lib.sh"
 
 git_lock
 tree=${TREE:-$WORK/linux}
 branch=${BRANCH:-$WORK_BRANCH}
-out=${OUT:-$TOP/patches}
+out=${OUT:-$PATCHES}
 git -C "$tree" rev-parse -q --verify "refs/heads/$branch" >/dev/null ||
 	die "no branch $branch in $tree; run 'make apply' first"
 base=$(git -C "$tree" rev-parse "$BASE_BRANCH")
@@ -17,12 +21,23 @@ git -C "$tree" config "branch.$branch.description" >/dev/null ||
 
 tmp=$(mktemp -d "$WORK/export.XXXXXX")
 # The cover letter is dated like the tip commit, so an export is repeatable.
-GIT_COMMITTER_DATE=$(git -C "$tree" log -1 --format=%aI "$branch") \
-git -C "$tree" -c core.abbrev=12 format-patch -q --cover-letter \
-	--cover-from-description=subject --subject-prefix="RFC PATCH" \
-	--base="$base" --no-signature --zero-commit -o "$tmp" "$base..$branch" ||
-	{ rm -rf "$tmp"; die "git format-patch failed"; }
-if [ "$out" = "$TOP/patches" ]; then
+date=$(git -C "$tree" log -1 --format=%aI "$branch")
+if ! env -u GIT_EXTERNAL_DIFF -u GIT_DIFF_OPTS GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1 \
+	GIT_COMMITTER_DATE="$date" \
+	git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
+	-c diff.relative=false -c format.signOff=false \
+	format-patch -q --cover-letter --cover-from-description=subject \
+	--subject-prefix="RFC PATCH" --base="$base" --no-signature --zero-commit \
+	--no-signoff --no-to --no-cc --no-add-header --no-attach --no-thread --no-notes \
+	-o "$tmp" "$base..$branch"; then
+	rm -rf "$tmp"
+	die "git format-patch failed"
+fi
+if grep -l '^Signed-off-by:' "$tmp"/*.patch >/dev/null; then
+	rm -rf "$tmp"
+	die "a commit of $branch carries a Signed-off-by line; the series leaves that to whoever posts it"
+fi
+if [ "$out" = "$PATCHES" ]; then
 	rm -f "$out"/*.patch
 fi
 mkdir -p "$out"

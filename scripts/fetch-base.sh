@@ -3,13 +3,23 @@
 # Fetch Debian's linux-source package, verify it against base.conf, and
 # turn it into a git tree whose base commit is identical on every machine.
 #
-#   BASE_DEB=/path/to.deb   use this file instead of downloading
+#   BASE_DEB=/path/to.deb   use this file instead of downloading (offline use)
+#   MIRROR=<uri>            use this Debian mirror instead of the one apt names
+#   FETCH_LOCK_WAIT=<s>     how long to wait for another fetch (default 1800)
 . "$(dirname "$0")/lib.sh"
 
 deb=${BASE_DEB:-$WORK/dl/${BASE_PKG}_${BASE_VERSION//:/%3a}_all.deb}
 
-if [ -d "$WORK/linux/.git" ] && git -C "$WORK/linux" rev-parse -q --verify "refs/heads/$BASE_BRANCH" >/dev/null; then
-	have=$(git -C "$WORK/linux" rev-parse "refs/heads/$BASE_BRANCH")
+# One fetch at a time: a second one waits, then finds the tree made.
+mkdir -p "$WORK"
+exec 8>"$WORK/fetch.lock"
+flock -w "${FETCH_LOCK_WAIT:-1800}" 8 ||
+	die "another 'make fetch' has held $WORK/fetch.lock for ${FETCH_LOCK_WAIT:-1800} s; is it still running?"
+
+if [ -e "$WORK/linux" ] || [ -L "$WORK/linux" ]; then
+	[ -e "$WORK/linux/.git" ] &&
+		have=$(git -C "$WORK/linux" rev-parse -q --verify "refs/heads/$BASE_BRANCH" 2>/dev/null) ||
+		die "$WORK/linux exists but is not a git tree with a branch '$BASE_BRANCH'; move it away and rerun (nothing was changed)"
 	if [ -z "$BASE_COMMIT" ] || [ "$have" = "$BASE_COMMIT" ]; then
 		log "base tree present: $WORK/linux ($BASE_BRANCH = $have)"
 		exit 0
@@ -22,9 +32,9 @@ need xz "run 'make deps' (package xz-utils)"
 need git "run 'make deps' (package git)"
 
 if [ ! -f "$deb" ]; then
-	[ -z "${BASE_DEB:-}" ] || die "BASE_DEB=$deb does not exist"
 	mkdir -p "$WORK/dl"
-	mapfile -t opts < <(apt_private base "$BASE_SUITE")
+	o=$(apt_private base "$BASE_SUITE") || exit 1
+	mapfile -t opts <<<"$o"
 	log "apt-get update for $BASE_SUITE (private lists in $WORK/apt/base)"
 	apt-get "${opts[@]}" -q update >"$WORK/apt/base/update.log" 2>&1 ||
 		{ tail -n 20 "$WORK/apt/base/update.log" >&2; die "apt-get update for $BASE_SUITE failed"; }
@@ -92,5 +102,5 @@ if [ -n "$BASE_COMMIT" ] && [ "$have" != "$BASE_COMMIT" ]; then
 fi
 git -C "$src" config user.name "${GIT_USER_NAME:-zap-rust RFC}"
 git -C "$src" config user.email "${GIT_USER_EMAIL:-zap-rust@invalid}"
-mv "$src" "$WORK/linux"
+mv -T "$src" "$WORK/linux"
 log "base tree: $WORK/linux, $BASE_BRANCH = $have ($(git -C "$WORK/linux" ls-files | wc -l) files)"

@@ -4,11 +4,13 @@
 # already present is skipped. Packages come from the mirror this machine's
 # apt configuration names; QEMU from bookworm-backports (bookworm's 7.2
 # cannot be installed next to the image's qemu-utils 10.0).
+#
+#   MIRROR=<uri>            use this Debian mirror instead of the one apt names
+#   APT_LOCK_TIMEOUT=<s>    how long apt-get waits for the dpkg lock (default 600)
 . "$(dirname "$0")/lib.sh"
 
 DEB_PKGS="clang-19 lld-19 llvm-19 libclang-19-dev flex bison bc libelf-dev
-libssl-dev cpio make git xz-utils python3 perl rsync busybox-static
-python3-ply"
+libssl-dev cpio make git xz-utils python3 perl rsync python3-ply"
 QEMU_PKG=qemu-system-x86
 QEMU_SUITE=bookworm-backports
 
@@ -23,8 +25,11 @@ if ! command -v qemu-system-x86_64 >/dev/null 2>&1; then
 fi
 
 if [ ${#missing[@]} -gt 0 ] || [ $want_qemu = 1 ]; then
-	[ "$(id -u)" = 0 ] || die "packages missing (${missing[*]} ${QEMU_PKG}); run 'make deps' as root"
-	mapfile -t opts < <(apt_private deps bookworm bookworm-updates $QEMU_SUITE)
+	want=("${missing[@]}")
+	[ $want_qemu = 0 ] || want+=("$QEMU_PKG (from $QEMU_SUITE)")
+	[ "$(id -u)" = 0 ] || die "packages missing: ${want[*]}; run 'make deps' as root"
+	o=$(apt_private deps bookworm bookworm-updates $QEMU_SUITE) || exit 1
+	mapfile -t opts <<<"$o"
 	log "apt-get update (private lists in $WORK/apt/deps)"
 	apt-get "${opts[@]}" -q update >"$WORK/apt/deps/update.log" 2>&1 ||
 		{ tail -n 20 "$WORK/apt/deps/update.log"; die "apt-get update failed"; }

@@ -10,6 +10,8 @@
 #   QEMU_ARGS=..., KERNEL_ARGS=...  passed through
 #   ACCEL=kvm|tcg       force an accelerator (default: detect)
 #   STEP=build|exec|all (default all)
+#   LLVM_SUFFIX=-19     clang-19 etc. (LLVM=-19); LLVM_SUFFIX= for unsuffixed (LLVM=1)
+#   KVM_DEV, CPUINFO    for tests: stand-ins for /dev/kvm and /proc/cpuinfo
 . "$(dirname "$0")/lib.sh"
 
 tree=${TREE:-$KTREE}
@@ -21,17 +23,21 @@ FILTER=${FILTER-mm_zap*}
 res=$WORK/results
 mkdir -p "$res"
 
+# The kernel's make cannot build in paths with spaces or colons; say so now.
+for d in "$tree" "$BUILD_DIR"; do
+	case $d in *[[:space:]:]*) die "the kernel cannot be built in a path with spaces or colons: '$d'; use another KERNEL=, TREE= or BUILD_DIR=" ;; esac
+done
 [ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
 [ -f "$kunitconfig" ] || die "kunitconfig $kunitconfig not found; is the series applied to $tree?"
 need python3 "run 'make deps'"
-need clang$LLVM_SUFFIX "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
-need ld.lld$LLVM_SUFFIX "run 'make deps' (Debian package lld${LLVM_SUFFIX})"
+need "clang$LLVM_SUFFIX" "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
+need "ld.lld$LLVM_SUFFIX" "run 'make deps' (Debian package lld${LLVM_SUFFIX})"
 need qemu-system-x86_64 "run 'make deps' (qemu-system-x86 from bookworm-backports)"
 need bindgen "run 'make deps' (cargo install bindgen-cli --version $BINDGEN_VERSION)"
 need rustc "install Rust with rustup"
 
 kunit=(python3 tools/testing/kunit/kunit.py)
-common=(--arch=x86_64 --build_dir="$BUILD_DIR" --make_options "LLVM=$LLVM_SUFFIX"
+common=(--arch=x86_64 --build_dir="$BUILD_DIR" --make_options "LLVM=$LLVM_MAKE"
 	--kunitconfig="$kunitconfig")
 for opt in ${KCONFIG_ADD:-}; do
 	common+=(--kconfig_add "$opt")
@@ -50,18 +56,38 @@ if [ "$step" = build ] || [ "$step" = all ]; then
 fi
 [ "$step" = build ] && exit 0
 
-# kunit.py always asks QEMU for KVM first. Where /dev/kvm exists but the
-# CPU offers no virtualisation, QEMU hangs instead of falling back, so
-# hide /dev/kvm in a private mount namespace and let it use TCG.
-kvm_usable() {
-	[ -c /dev/kvm ] && [ -r /dev/kvm ] && [ -w /dev/kvm ] && grep -qwE 'vmx|svm' /proc/cpuinfo
-}
+# kunit.py always asks QEMU for KVM first, then TCG. QEMU falls back to
+# TCG by itself when it cannot open /dev/kvm; but where /dev/kvm opens and
+# the CPU offers no virtualisation, QEMU hangs instead of falling back. Then
+# hide /dev/kvm in a private mount namespace: as root with unshare -m, as
+# another user with unshare -rm (a user namespace) where the system allows it.
+kvm_dev=${KVM_DEV:-/dev/kvm}
+cpuinfo=${CPUINFO:-/proc/cpuinfo}
+kvm_present() { [ -e "$kvm_dev" ]; }
+kvm_openable() { [ -r "$kvm_dev" ] && [ -w "$kvm_dev" ]; }
+cpu_virt() { grep -qwE 'vmx|svm' "$cpuinfo" 2>/dev/null; }
+join_kvm="join group kvm ('sudo adduser $(id -un 2>/dev/null || echo "\$USER") kvm', then log in again)"
 accel=${ACCEL:-}
-[ -n "$accel" ] || { kvm_usable && accel=kvm || accel=tcg; }
+if [ -z "$accel" ]; then
+	if kvm_present && kvm_openable && cpu_virt; then accel=kvm; else accel=tcg; fi
+	if [ $accel = tcg ] && kvm_present && ! kvm_openable && cpu_virt; then
+		warn "this CPU has KVM, but $(id -un 2>/dev/null || echo you) cannot open $kvm_dev, so QEMU runs without it (TCG, slower); to use KVM, $join_kvm"
+	fi
+fi
+if [ $accel = kvm ]; then
+	kvm_present || die "ACCEL=kvm, but there is no $kvm_dev on this host; use ACCEL=tcg"
+	kvm_openable || die "ACCEL=kvm, but $(id -un 2>/dev/null || echo you) cannot open $kvm_dev; $join_kvm, or use ACCEL=tcg"
+fi
 wrap=()
-if [ "$accel" = tcg ] && [ -e /dev/kvm ]; then
-	[ "$(id -u)" = 0 ] || die "/dev/kvm is present but unusable here, and hiding it needs root (unshare -m); run as root"
-	wrap=(unshare -m sh -c 'mount --bind /dev/null /dev/kvm && exec "$@"' sh)
+if [ "$accel" = tcg ] && kvm_present && kvm_openable; then
+	hide='mount --bind /dev/null "$0" && shift && exec "$@"'
+	if [ "$(id -u)" = 0 ]; then
+		wrap=(unshare -m sh -c "$hide" "$kvm_dev" sh)
+	elif unshare -rm sh -c 'mount --bind /dev/null "$0"' "$kvm_dev" >/dev/null 2>&1; then
+		wrap=(unshare -rm sh -c "$hide" "$kvm_dev" sh)
+	else
+		die "$kvm_dev opens here but KVM does not work (no vmx/svm in $cpuinfo), and QEMU would hang on it; hiding it needs a private mount namespace, which this user cannot create (unshare -rm failed). Run as root, enable unprivileged user namespaces (then unshare -rm works), or, if KVM does work here, $join_kvm and set ACCEL=kvm"
+	fi
 fi
 log "running in QEMU ($accel), timeout ${timeout_s} s${FILTER:+, filter $FILTER}"
 
@@ -74,7 +100,7 @@ done
 rm -f "$res/$name.json"
 start=$SECONDS
 set +e
-(cd "$tree" && timeout -k 10 $((timeout_s + ${GRACE:-60})) "${wrap[@]}" "${kunit[@]}" "${args[@]}") \
+(cd "$tree" && timeout -k 10 $((timeout_s + ${GRACE:-60})) ${wrap[@]+"${wrap[@]}"} "${kunit[@]}" "${args[@]}") \
 	>"$res/$name.log" 2>&1
 rc=$?
 set -e
@@ -84,4 +110,5 @@ if [ $rc = 124 ] || [ $rc = 137 ] || grep -q 'timed out after' "$res/$name.log";
 	die "QEMU did not finish: timed out after ${timeout_s} s ($res/$name.log)"
 fi
 [ -s "$res/$name.json" ] || { tail -n 30 "$res/$name.log" >&2; die "kunit.py wrote no results (exit $rc; $res/$name.log)"; }
-python3 "$TOP/scripts/kunit-summary.py" "$res/$name.json" "$accel" "$elapsed" | tee "$res/$name.summary"
+python3 "$TOP/scripts/kunit-json.py" summary "$res/$name.json" "$accel" "$elapsed" | tee "$res/$name.summary"
+[ $rc = 0 ] || { tail -n 15 "$res/$name.log" >&2; die "kunit.py exited $rc although every case passed ($res/$name.log)"; }

@@ -1,20 +1,98 @@
 # SPDX-License-Identifier: GPL-2.0
 # Common helpers for the harness scripts. Sourced, never run.
+#
+# Every knob is checked here, before any script does any work (see
+# check_knobs below and README.md, "Knobs").
 
 set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=${WORK:-$TOP/work}
 # shellcheck source=../base.conf
 . "$TOP/base.conf"
-
-LLVM_SUFFIX=${LLVM_SUFFIX:--19}
-JOBS=${JOBS:-$(nproc)}
-export PATH="$HOME/.cargo/bin:$PATH"
 
 log() { printf '==> %s\n' "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Kernel developers often export MAKEFLAGS=-jN. The scripts pass -j$JOBS to
+# every kernel make themselves; an inherited MAKEFLAGS (with the parent's
+# jobserver, which these scripts never see) would only confuse those makes.
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKE_TERMOUT MAKE_TERMERR
+
+# Paths given as knobs become absolute, relative to the directory the
+# command was started from (for make, the harness's top directory):
+# kunit.py and git -C change directory, and a relative path would then
+# name something else.
+abspath() {
+	case $1 in
+	/*) printf '%s\n' "$1" ;;
+	*) printf '%s\n' "$PWD/${1#./}" ;;
+	esac
+}
+for _v in WORK KERNEL TREE BUILD_DIR PATCHES BASE_DEB KUNITCONFIG OUT; do
+	if [ -n "${!_v:-}" ]; then
+		printf -v "$_v" '%s' "$(abspath "${!_v}")"
+		export "${_v?}"
+	fi
+done
+unset _v
+
+WORK=${WORK:-$TOP/work}
+# LLVM_SUFFIX: unset means -19 (Debian's clang-19); set and empty selects
+# the unsuffixed clang, ld.lld, ... (the kernel's LLVM=1).
+LLVM_SUFFIX=${LLVM_SUFFIX--19}
+LLVM_MAKE=${LLVM_SUFFIX:-1}
+JOBS=${JOBS:-$(nproc)}
+export PATH="$HOME/.cargo/bin:$PATH"
+
+# check_knobs: refuse a bad value of any knob before anything is done,
+# saying what is allowed.
+bad_knob() { die "$1='$2' is not allowed: $3 (nothing was done)"; }
+check_knobs() {
+	local v
+	if [ -n "${TIMEOUT+x}" ]; then
+		[[ $TIMEOUT =~ ^[1-9][0-9]{0,5}$ ]] ||
+			bad_knob TIMEOUT "$TIMEOUT" "give the QEMU run limit in whole seconds, 1 to 999999"
+	fi
+	if [ -n "${GRACE+x}" ]; then
+		[[ $GRACE =~ ^[0-9]{1,5}$ ]] || bad_knob GRACE "$GRACE" "give whole seconds, 0 to 99999"
+	fi
+	case ${ACCEL:-} in
+	"" | kvm | tcg) ;;
+	*) bad_knob ACCEL "$ACCEL" "use ACCEL=kvm or ACCEL=tcg, or leave it unset to detect" ;;
+	esac
+	[[ $JOBS =~ ^[1-9][0-9]{0,3}$ ]] || bad_knob JOBS "$JOBS" "give a number of parallel jobs, 1 or more"
+	[[ $LLVM_SUFFIX =~ ^(-[0-9]+)?$ ]] ||
+		bad_knob LLVM_SUFFIX "$LLVM_SUFFIX" "use a version suffix such as -19, or LLVM_SUFFIX= (empty) for unsuffixed clang"
+	case ${STEP:-all} in
+	build | exec | all) ;;
+	*) bad_knob STEP "$STEP" "use build, exec or all" ;;
+	esac
+	for v in ${KCONFIG_ADD:-}; do
+		[[ $v =~ ^CONFIG_[A-Za-z0-9_]+=.+$ ]] ||
+			bad_knob KCONFIG_ADD "$KCONFIG_ADD" "give space-separated CONFIG_NAME=value words ('$v' is not one)"
+	done
+	if [ -n "${MIRROR:-}" ]; then
+		[[ $MIRROR =~ ^(https?|ftp|file)://[^[:space:]]+$ ]] ||
+			bad_knob MIRROR "$MIRROR" "give the URI of a Debian mirror, as in an apt sources file (http://.../debian)"
+	fi
+	if [ -n "${BRANCH:-}" ] && command -v git >/dev/null 2>&1; then
+		git check-ref-format --branch "$BRANCH" >/dev/null 2>&1 ||
+			bad_knob BRANCH "$BRANCH" "give a valid git branch name"
+	fi
+	if [ -n "${KERNEL:-}" ] && [ ! -d "$KERNEL" ]; then
+		bad_knob KERNEL "$KERNEL" "give the directory of your kernel git tree"
+	fi
+	if [ -n "${BASE_DEB:-}" ] && [ ! -f "$BASE_DEB" ]; then
+		bad_knob BASE_DEB "$BASE_DEB" "give the path of an already downloaded ${BASE_PKG}_${BASE_VERSION}_all.deb"
+	fi
+	if [ -n "${APT_LOCK_TIMEOUT+x}" ]; then
+		[[ $APT_LOCK_TIMEOUT =~ ^[0-9]{1,5}$ ]] ||
+			bad_knob APT_LOCK_TIMEOUT "$APT_LOCK_TIMEOUT" "give whole seconds"
+	fi
+	return 0
+}
+check_knobs
 
 # need TOOL HOW: fail with a message naming the tool and how to get it.
 need() {
@@ -26,21 +104,69 @@ need() {
 KTREE=${KERNEL:-$WORK/linux}
 BUILD_DIR=${BUILD_DIR:-$WORK/build}
 
-# mirror_uri: the Debian mirror this machine's own apt configuration names.
+# mirror_uri: the Debian mirror this machine's own apt configuration names,
+# or MIRROR= if given. Vendor sources (Docker, VS Code, ...) can sort before
+# Debian's: a stanza counts only if it is signed by Debian's archive keyring,
+# or, lacking any Signed-By, has a bookworm suite with component main.
+# Security suites never count. APT_ETC (default /etc/apt) is for tests.
 mirror_uri() {
-	local f uri=""
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -r "$f" ] || continue
-		uri=$(awk '/^URIs:/ && $2 !~ /security/ { print $2; exit }' "$f")
-		[ -n "$uri" ] && break
-	done
-	if [ -z "$uri" ] && [ -r /etc/apt/sources.list ]; then
-		uri=$(awk '$1 == "deb" && $0 !~ /security/ {
-			for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' \
-			/etc/apt/sources.list)
+	if [ -n "${MIRROR:-}" ]; then
+		printf '%s\n' "${MIRROR%/}"
+		return 0
 	fi
-	[ -n "$uri" ] || die "no Debian mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list"
-	printf '%s\n' "$uri"
+	local etc=${APT_ETC:-/etc/apt} f uri
+	local files=()
+	[ -r "$etc/sources.list.d/debian.sources" ] && files+=("$etc/sources.list.d/debian.sources")
+	for f in "$etc"/sources.list.d/*.sources "$etc/sources.list" "$etc"/sources.list.d/*.list; do
+		[ -r "$f" ] || continue
+		[ "$f" = "$etc/sources.list.d/debian.sources" ] && continue
+		files+=("$f")
+	done
+	uri=""
+	if [ ${#files[@]} -gt 0 ]; then
+		uri=$(awk '
+		function consider(types, uris, suites, comps, signed,   prio, n, i, s, u) {
+			if (types !~ /(^|[ \t])deb([ \t]|$)/) return
+			if (suites ~ /security/ || uris ~ /security/) return
+			if (signed ~ /debian-archive-keyring/) prio = 1
+			else if (signed == "" && suites ~ /(^|[ \t])bookworm(-updates|-backports)?([ \t]|$)/ &&
+				 comps ~ /(^|[ \t])main([ \t]|$)/) prio = 2
+			else return
+			split(uris, u, /[ \t]+/)
+			for (i = 1; i in u; i++) if (u[i] != "") { printf "%d %06d %s\n", prio, NR, u[i]; return }
+		}
+		function flush() {
+			if (have && enabled != "no") consider(types, uris, suites, comps, signed)
+			have = 0; types = uris = suites = comps = signed = ""; enabled = "yes"
+		}
+		FNR == 1 { flush(); deb822 = (FILENAME ~ /\.sources$/) }
+		deb822 {
+			if ($0 ~ /^[ \t]*$/) { flush(); next }
+			if ($0 ~ /^#/) next
+			if (match($0, /^[A-Za-z-]+:/)) {
+				key = tolower(substr($0, 1, RLENGTH - 1)); val = substr($0, RLENGTH + 1)
+				gsub(/^[ \t]+|[ \t]+$/, "", val); have = 1
+				if (key == "types") types = val
+				else if (key == "uris") uris = val
+				else if (key == "suites") suites = val
+				else if (key == "components") comps = val
+				else if (key == "signed-by") signed = val
+				else if (key == "enabled") enabled = tolower(val)
+			}
+			next
+		}
+		$1 == "deb" {
+			opts = ""; i = 2
+			if ($2 ~ /^\[/) { while (i <= NF) { opts = opts " " $i; if ($i ~ /\]$/) { i++; break } i++ } }
+			s = ""; c = ""
+			if (opts ~ /signed-by=/) { s = opts; sub(/.*signed-by=/, "", s); sub(/[ \]].*/, "", s) }
+			for (j = i + 2; j <= NF; j++) c = c " " $j
+			consider("deb", $i, $(i + 1), c, s)
+		}
+		END { flush() }' "${files[@]}" | sort -s -k1,1n -k2,2n | awk 'NR == 1 { print $3 }')
+	fi
+	[ -n "$uri" ] || die "no Debian mirror in $etc/sources.list.d/*.sources, $etc/sources.list.d/*.list or $etc/sources.list (looked for one signed by debian-archive-keyring.gpg, or a bookworm ... main entry); give one with MIRROR=http://.../debian"
+	printf '%s\n' "${uri%/}"
 }
 
 # apt_private NAME SUITE...: a private apt configuration under
@@ -50,7 +176,7 @@ apt_private() {
 	local name=$1 dir uri suite
 	shift
 	dir=$WORK/apt/$name
-	uri=$(mirror_uri)
+	uri=$(mirror_uri) || exit 1
 	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
 	: >"$dir/sources.list"
 	for suite in "$@"; do
@@ -62,7 +188,8 @@ apt_private() {
 		-o "Dir::State::Lists=$dir/lists" \
 		-o "Dir::Cache=$dir/cache" \
 		-o "APT::Get::List-Cleanup=0" \
-		-o "APT::Sandbox::User=root"
+		-o "APT::Sandbox::User=root" \
+		-o "DPkg::Lock::Timeout=${APT_LOCK_TIMEOUT:-600}"
 }
 
 # The series, in order (the cover letter is not a patch).
@@ -86,5 +213,41 @@ export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-zap-rust@invalid}"
 git_lock() {
 	mkdir -p "$WORK"
 	exec 9>"$WORK/git.lock"
-	flock -w 600 9 || die "another harness command has held $WORK/git.lock for 10 minutes"
+	flock -w "${LOCK_WAIT:-600}" 9 ||
+		die "another harness command has held $WORK/git.lock for ${LOCK_WAIT:-600} s; is one still running?"
+}
+
+# What the harness creates outside its own work directory (worktrees and
+# branches in a KERNEL= tree) is listed in $STATE, one tab-separated line
+# each: KIND REPO WHAT TIP. 'make distclean' reads it.
+STATE=$WORK/created
+record_created() {
+	mkdir -p "$WORK"
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$STATE"
+}
+
+# same_repo A B: true if git directories A and B share one repository.
+same_repo() {
+	local a b
+	a=$(cd "$1" 2>/dev/null && cd "$(git rev-parse --git-common-dir 2>/dev/null)" 2>/dev/null && pwd -P) || return 1
+	b=$(cd "$2" 2>/dev/null && cd "$(git rev-parse --git-common-dir 2>/dev/null)" 2>/dev/null && pwd -P) || return 1
+	[ "$a" = "$b" ]
+}
+
+# fresh_worktree REPO TREE: remove whatever a previous run left at TREE
+# (a worktree of REPO, or a leftover directory under $WORK), so that a new
+# worktree can be added there. Anything else at TREE is refused.
+fresh_worktree() {
+	local repo=$1 tree=$2
+	if [ -e "$tree" ]; then
+		if [ -e "$tree/.git" ] && [ ! -d "$tree/.git" ] && same_repo "$repo" "$tree"; then
+			git -C "$repo" worktree remove --force "$tree" 2>/dev/null || rm -rf "$tree"
+		else
+			case $tree/ in
+			"$WORK"/*/) log "removing the leftover $tree (not a worktree of $repo)"; rm -rf "$tree" ;;
+			*) die "$tree exists and is not a worktree of $repo; remove it or choose another TREE= (nothing was changed)" ;;
+			esac
+		fi
+	fi
+	git -C "$repo" worktree prune
 }

@@ -6,6 +6,12 @@ run the series' suites, and require at least one test to fail. Prints a
 table (mutant, what it flips, verdict, first failing cases). The tree is
 restored after every mutant, whatever happens.
 
+A mutant is caught only when a KUnit case fails on it; a build that
+fails (NOBUILD), a run that times out (TIMEOUT) or any other error of the
+harness or a tool (ERROR, after which the remaining mutants are NOTRUN)
+counts as failed. A bad TREE or an unknown NAME is refused before
+anything is changed (exit 2).
+
 usage: mutate.py TREE [NAME...]"""
 import os
 import subprocess
@@ -154,26 +160,60 @@ MUTANTS = [
 
 
 def run(tree, env):
-    e = dict(os.environ, TREE=tree, TIMEOUT='300', **env)
+    e = dict(os.environ, TREE=tree, TIMEOUT=os.environ.get('TIMEOUT', '300'), **env)
     return subprocess.run([os.path.join(TOP, 'scripts/kunit.sh')], env=e,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+def failing_cases(json_path):
+    """The cases that failed or crashed in a kunit.py JSON file, or None
+    if the file is missing or holds no case at all."""
+    p = subprocess.run([sys.executable, os.path.join(TOP, 'scripts/kunit-json.py'), 'cases',
+                        json_path], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = [l for l in p.stdout.splitlines() if l.startswith(('PASS ', 'FAIL '))]
+    if not lines:
+        return None
+    # A skipped case is not a failing test: only FAIL and ERROR count.
+    return [l[5:] for l in lines
+            if l.startswith('FAIL ') and not l.endswith('(SKIP)')]
+
+
+def usage(msg):
+    print(f'mutate.py: {msg}', file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
+    if len(sys.argv) < 2:
+        usage('usage: mutate.py TREE [NAME...] (make mutate KERNEL=<tree> ONLY="name ...")')
     tree = os.path.abspath(sys.argv[1])
-    only = set(sys.argv[2:])
+    if not os.path.isfile(os.path.join(tree, C)):
+        usage(f'no kernel tree at {tree} ({C} is missing); give KERNEL=<tree> with the series applied')
+    names = [m[1] for m in MUTANTS]
+    only = sys.argv[2:]
+    unknown = [n for n in only if n not in names]
+    if unknown:
+        usage(f"unknown mutant(s): {' '.join(unknown)}; known: {' '.join(names)}")
+    work = os.path.abspath(os.environ.get('WORK') or os.path.join(TOP, 'work'))
+    json_path = os.path.join(work, 'results', 'mutant.json')
+    chosen = [m for m in MUTANTS if not only or m[1] in only]
     orig = {}
-    for f in sorted({m[0] for m in MUTANTS}):
+    for f in sorted({m[0] for m in chosen}):
         if os.path.exists(os.path.join(tree, f)):
             orig[f] = open(os.path.join(tree, f)).read()
     caught = missed = 0
+    stopped = None
     print(f"{'mutant':26} {'verdict':8} flips / first failing cases")
     try:
-        for fname, name, what, old, new in MUTANTS:
-            if only and name not in only:
+        for fname, name, what, old, new in chosen:
+            if stopped:
+                print(f'{name:26} {"NOTRUN":8} {what}\n{"":35} {stopped}')
+                missed += 1
                 continue
             text = orig.get(fname)
             if text is None:
+                print(f'{name:26} {"NOFILE":8} {what}\n{"":35} {fname} is not in {tree}')
+                missed += 1
                 continue
             path = os.path.join(tree, fname)
             if text.count(old) != 1:
@@ -183,21 +223,30 @@ def main():
             with open(path, 'w') as f:
                 f.write(text.replace(old, new))
             try:
+                if os.path.exists(json_path):
+                    os.unlink(json_path)
                 p = run(tree, {'NAME': 'mutant'})
             finally:
                 with open(path, 'w') as f:
                     f.write(text)
-            fails = [l.split(': ', 1)[1] for l in p.stdout.splitlines()
-                     if l.startswith('  FAIL: ') or l.startswith('  ERROR: ')]
+            out = p.stdout.strip().splitlines() or ['(no output)']
+            last = out[-1]
+            fails = failing_cases(json_path) if os.path.exists(json_path) else None
             if 'build failed' in p.stdout:
-                verdict, detail = 'NOBUILD', p.stdout.strip().splitlines()[-1]
-            elif p.returncode != 0:
+                verdict, detail = 'NOBUILD', last
+            elif fails:
+                # Caught: at least one test case failed on the mutant.
                 verdict = 'caught'
                 detail = ', '.join(fails[:3]) + (f' (+{len(fails) - 3})' if len(fails) > 3 else '')
-                if not fails:
-                    detail = p.stdout.strip().splitlines()[-1]
-            else:
+            elif fails is not None and p.returncode == 0:
                 verdict, detail = 'MISSED', 'all tests passed'
+            elif 'timed out after' in p.stdout:
+                verdict, detail = 'TIMEOUT', last
+            else:
+                # Not a test failure: the harness or a tool failed. Every
+                # later mutant would fail the same way; stop here.
+                verdict, detail = 'ERROR', last
+                stopped = f'not run: stopped after the error of {name}'
             if verdict == 'caught':
                 caught += 1
             else:
@@ -208,7 +257,7 @@ def main():
             with open(os.path.join(tree, fname), 'w') as f:
                 f.write(text)
     print(f'{caught} passed, {missed} failed')
-    return 1 if missed else 0
+    return 1 if missed or not caught else 0
 
 
 if __name__ == '__main__':
