@@ -408,7 +408,7 @@ t_paths-with-spaces() {
 }
 t_readme-git-am() {
 	local cmd
-	cmd=$(grep -oE 'git am [^`]*patches/[^`]*' "$TOP/README.md" | head -n 1)
+	cmd=$(grep -oE 'git am [^`]*patches/[^`]*' "$TOP/README.md" | head -n 1 | sed 's| [^ ]*/patches/| patches/|')
 	[ -n "$cmd" ] || fail "README.md names no git am command"
 	mkdir -p "$C/w" "$C/home"
 	mk_kernel "$C/w/linux"
