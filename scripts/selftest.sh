@@ -12,6 +12,11 @@
 # Each case runs in its own process with a time limit, so one that fails
 # or hangs never stops the others. The exit status is 0 only if every case
 # that was asked for ran and passed.
+
+# The cases set the knobs they test themselves; none comes from the caller.
+unset KERNEL TREE BRANCH START OUT WORK PATCHES BUILD_DIR KUNITCONFIG BASE_DEB MIRROR \
+	TIMEOUT GRACE ACCEL FILTER KCONFIG_ADD LLVM_SUFFIX JOBS STEP ONLY FORCE QEMU_ARGS \
+	KERNEL_ARGS APT_LOCK_TIMEOUT APT_ETC KVM_DEV CPUINFO SELFTEST_CMD MATRIX_SH EXPECT_CONF
 . "$(dirname "$0")/lib.sh"
 
 SELF=$TOP/scripts/selftest.sh
