@@ -146,7 +146,7 @@ if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
 fi
 
 # 2. The series applies to the pinned base, and patches/ round-trips.
-if ! gate "series applies to the base ($BASE_BRANCH)" apply \
+if ! gate "series applies to the base ($BASE_BRANCH $(git -C "$WORK/linux" rev-parse --short "$BASE_BRANCH" 2>/dev/null))" apply \
 	env TREE="$CHECK_TREE" BRANCH="$CHECK_BRANCH" "$TOP/scripts/apply.sh"; then
 	sed 's/^/    /' "$res/apply.log" | tail -n 5
 	finish
