@@ -49,6 +49,11 @@ export:
 roundtrip:
 	@$(S)/roundtrip.sh
 
+## matrix: compile the objects the series touches for a matrix of configs at every patch (TREE=, BRANCH=, CONFIGS=)
+.PHONY: matrix
+matrix:
+	@$(S)/matrix.sh
+
 ## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the base's instructions
 disasm:
 	@$(S)/disasm.sh

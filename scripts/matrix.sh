@@ -1,0 +1,449 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The build matrix: at every commit of the series, compile the objects the
+# series touches for a set of configurations, after `make prepare`, never
+# whole kernels. One build directory per configuration is reused across the
+# commits, so each later commit is an incremental build.
+#
+#   TREE=<worktree>   default $WORK/check (checked out commit by commit,
+#                     put back where it was at the end; must be clean)
+#   BRANCH=<branch>   default zap-rust-check; the commits are base..BRANCH
+#   CONFIGS="a b ..." only these configurations (default: all, see below)
+#   MATRIX_CACHE=0    do not reuse verdicts of earlier runs (default 1: a
+#                     (commit, .config, objects) that passed is not rebuilt)
+#   JOBS=<n>          make -j (default: the number of CPUs)
+#
+# Prints one line per (configuration, commit):
+#   PASS matrix <config> patch <i>/<n>
+#   FAIL matrix <config> patch <i>/<n>: <first error line> (log: <file>)
+#   SKIP matrix <config> patch <i>/<n>: <why>    (nothing of the series built)
+# then a table configuration x patch (ok/FAIL/-) and a summary line; exits 1
+# if anything failed. Logs in $WORK/results/matrix/<config>/patch-<i>.log,
+# build directories in $WORK/matrix/<config>.
+#
+# Objects: every .c and .rs the series changes becomes its .o; a header
+# the series changes leads to mm/memory.o and to the .c files including it
+# that the series touches or that name an identifier the series adds to or
+# removes from it (for a header new in the series: every includer). A file
+# not present at a commit is skipped; an object the configuration does not
+# enable (its directory's Makefile evaluated against the configuration's
+# auto.conf) is not built, since kbuild compiles any single target asked
+# for, enabled or not. With CONFIG_RUST=y, `make prepare` builds the Rust
+# crates (core, kernel, bindings from rust/bindings/bindings_helper.h):
+# that is what a Rust object needs and checks the bindings. Any error, and
+# any compiler, rustc or objtool warning in a file the series touches, fails.
+. "$(dirname "$0")/lib.sh"
+
+tree=${TREE:-$WORK/check}
+branch=${BRANCH:-$WORK_BRANCH-check}
+mdir=$WORK/matrix
+res=$WORK/results/matrix
+cache=${MATRIX_CACHE:-1}
+llvm=LLVM=${LLVM_MAKE:-$LLVM_SUFFIX}
+
+# The options the defconfig rows turn on; each variant turns some off.
+DEFCONFIG_ON="KUNIT ZAP_KUNIT_TEST RUST MM_ZAP_RUST MEMORY_FAILURE COMPACTION MIGRATION
+	USERFAULTFD PTE_MARKER_UFFD_WP MEMORY_HOTPLUG MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE
+	TRANSPARENT_HUGEPAGE SHMEM TMPFS"
+ALL_CONFIGS="um x86_64-kunit defconfig defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION
+	defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP defconfig-no-RUST
+	defconfig-no-MM_ZAP_RUST"
+
+# variant CONFIG: "OFF|MUST_BE_OFF" for a defconfig row. OFF are the
+# options switched off (with what would select or need them), MUST_BE_OFF
+# what the resulting .config is checked for.
+variant() {
+	case $1 in
+	defconfig) echo "|" ;;
+	defconfig-no-MEMORY_FAILURE) echo "MEMORY_FAILURE|MEMORY_FAILURE" ;;
+	# MIGRATION is selected by COMPACTION (itself selected by
+	# TRANSPARENT_HUGEPAGE), CMA (selected by KEXEC_HANDOVER),
+	# NUMA_MIGRATION, MEMORY_HOTREMOVE (so ZONE_DEVICE goes too) and
+	# MEMORY_FAILURE: all of them go.
+	defconfig-no-MIGRATION)
+		echo "MIGRATION COMPACTION TRANSPARENT_HUGEPAGE CMA KEXEC_HANDOVER NUMA_MIGRATION NUMA_BALANCING MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE MEMORY_FAILURE|MIGRATION" ;;
+	defconfig-no-USERFAULTFD) echo "USERFAULTFD PTE_MARKER_UFFD_WP|USERFAULTFD PTE_MARKER_UFFD_WP" ;;
+	defconfig-no-ZONE_DEVICE) echo "ZONE_DEVICE DEVICE_PRIVATE|ZONE_DEVICE DEVICE_PRIVATE" ;;
+	defconfig-no-THP) echo "TRANSPARENT_HUGEPAGE|TRANSPARENT_HUGEPAGE" ;;
+	defconfig-no-RUST) echo "RUST MM_ZAP_RUST|RUST MM_ZAP_RUST" ;;
+	defconfig-no-MM_ZAP_RUST) echo "MM_ZAP_RUST|MM_ZAP_RUST" ;;
+	*) return 1 ;;
+	esac
+}
+
+arch_of() { case $1 in um) echo um ;; *) echo x86_64 ;; esac; }
+# make_args CONFIG: ARCH and toolchain for a configuration's make calls.
+make_args() {
+	case $1 in
+	um) echo "ARCH=um" ;;
+	*) echo "ARCH=x86_64 $llvm" ;;
+	esac
+}
+tools_of() {
+	local t="make git python3 flex bison bc perl"
+	case $1 in
+	um) echo "$t gcc" ;;
+	defconfig-no-RUST) echo "$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX" ;;
+	*) echo "$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX rustc bindgen" ;;
+	esac
+}
+
+[ -e "$tree/.git" ] || die "no kernel worktree at $tree (TREE=); 'make check' or 'make apply' creates one"
+git -C "$tree" rev-parse -q --verify "$branch^{commit}" >/dev/null || die "no branch '$branch' in $tree (BRANCH=)"
+git -C "$tree" rev-parse -q --verify "$BASE_BRANCH^{commit}" >/dev/null || die "no branch '$BASE_BRANCH' in $tree"
+git -C "$tree" diff --quiet HEAD -- || die "$tree has uncommitted changes; the matrix checks out every commit there"
+mapfile -t commits < <(git -C "$tree" rev-list --reverse "$BASE_BRANCH..$branch")
+n=${#commits[@]}
+[ "$n" -gt 0 ] || die "no commits in $BASE_BRANCH..$branch"
+configs=(${CONFIGS:-$ALL_CONFIGS})
+for c in "${configs[@]}"; do
+	[ "$c" = um ] || [ "$c" = x86_64-kunit ] || variant "$c" >/dev/null ||
+		die "unknown configuration '$c' (known: $(echo $ALL_CONFIGS))"
+done
+
+mkdir -p "$mdir/cache" "$mdir/config-cache" "$res"
+exec 8>"$mdir/lock"
+flock -w 3600 8 || die "another matrix run holds $mdir/lock"
+rm -rf "${res:?}"/*
+# What the generated configurations depend on besides the tree.
+toolchain=$(for t in gcc clang$LLVM_SUFFIX rustc bindgen python3; do
+	command -v "$t" >/dev/null 2>&1 && "$t" --version 2>&1 | head -n 1; done)
+self_sum=$(sha256sum "$0" | cut -c1-16)
+
+# Put the worktree back where it was.
+orig=$(git -C "$tree" symbolic-ref -q --short HEAD || git -C "$tree" rev-parse HEAD)
+trap 'git -C "$tree" checkout -q "$orig" 2>/dev/null || true' EXIT
+
+# The files the series changes, as at its tip.
+mapfile -t touched < <(git -C "$tree" diff --name-only "$BASE_BRANCH" "$branch")
+
+# idents: identifiers of C code on stdin, comments dropped, one per line.
+idents() {
+	sed -e 's://.*$::' -e 's:/\*.*\*/::g' -e '/^[[:space:]]*\/\?\*/d' |
+		grep -oE '\b[A-Za-z_][A-Za-z0-9_]{2,}\b' | sort -u
+}
+# header_users HEADER: the .c files (at the checked-out commit) the
+# header leads to; see the top of this file.
+header_users() {
+	local h=$1 inc pat names users f new=
+	# A header new in the series can only be included by files it touches.
+	git -C "$tree" cat-file -e "$BASE_BRANCH:$h" 2>/dev/null || new=1
+	case $h in
+	rust/*) return 0 ;; # bindings: built by `make prepare` when CONFIG_RUST=y
+	include/*)
+		inc=${h#include/}
+		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
+		if [ -n "$new" ]; then
+			users=$(cd "$tree" && grep -l -E "$pat" $(printf '%s\n' "${touched[@]}" | grep '\.c$' |
+				while read -r f; do [ -f "$f" ] && echo "$f"; done) /dev/null || true)
+		else
+			users=$(git -C "$tree" grep -l -E "$pat" -- '*.c' || true)
+		fi
+		;;
+	*)
+		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$(basename "${h//./\\.}")\""
+		users=$(git -C "$tree" grep -l -E "$pat" -- "$(dirname "$h")/*.c" || true)
+		;;
+	esac
+	[ -n "$users" ] || return 0
+	if [ -n "$new" ]; then
+		printf '%s\n' $users
+		return 0
+	fi
+	# An existing header: only the includers that use what changed in it.
+	names=$(comm -23 \
+		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^+[^+]//p' | idents) \
+		<(git -C "$tree" show "$BASE_BRANCH:$h" | idents))
+	names+=$'\n'$(comm -23 \
+		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^-[^-]//p' | idents) \
+		<(idents <"$tree/$h"))
+	for f in $users; do
+		if grep -qxF "$f" <<<"$(printf '%s\n' "${touched[@]}")" ||
+			{ [ -n "${names//[[:space:]]/}" ] &&
+				grep -qwF -f <(printf '%s\n' $names) "$tree/$f"; }; then
+			echo "$f"
+		fi
+	done
+}
+# objects: the objects of the series present at the checked-out commit.
+objects() {
+	local f
+	{
+		for f in "${touched[@]}"; do
+			[ -f "$tree/$f" ] || continue
+			case $f in
+			rust/*) ;;
+			*.c | *.rs) echo "${f%.*}.o" ;;
+			*.h)
+				echo mm/memory.o
+				header_users "$f" | sed 's/\.c$/.o/'
+				;;
+			esac
+		done
+	} | sort -u
+}
+
+# enabled O CONFIG OBJ: does the configuration build OBJ? Evaluates the
+# Makefile (or Kbuild) of OBJ's directory, or of a parent directory that
+# names it with its subdirectory, against the configuration's auto.conf.
+enabled() {
+	local o=$1 obj=$2 d rel mk list
+	d=$(dirname "$obj")
+	rel=$(basename "$obj")
+	while :; do
+		mk=
+		[ -f "$tree/$d/Makefile" ] && mk=$tree/$d/Makefile
+		[ -f "$tree/$d/Kbuild" ] && mk=$tree/$d/Kbuild
+		if [ -n "$mk" ]; then
+			list=$(make -s --no-print-directory -f - __matrix_print <<EOF 2>/dev/null || true
+include $o/include/config/auto.conf
+srctree := $tree
+objtree := $o
+src := $d
+obj := $d
+include $mk
+__matrix_print:
+	@echo \$(obj-y) \$(obj-m) \$(foreach m,\$(obj-y) \$(obj-m),\$(\$(m:.o=-y)) \$(\$(m:.o=-objs)) \$(\$(m:.o=-m)))
+EOF
+)
+			# the nearest Makefile decides (mm/Makefile names tests/zap_kunit.o)
+			grep -qxF "$rel" <<<"$(printf '%s\n' $list)"
+			return
+		fi
+		[ "$d" != . ] && [ "$d" != "" ] || return 1
+		rel=$(basename "$d")/$rel
+		d=$(dirname "$d")
+	done
+}
+
+# gen_config CONFIG SCRATCH: write the configuration for the checked-out
+# commit to SCRATCH/.config (a build directory used for nothing else).
+gen_config() {
+	local name=$1 s=$2 kc spec off o
+	mkdir -p "$s"
+	rm -f "$s/.config" "$s/.kunitconfig" "$s/last_used_kunitconfig"
+	case $name in
+	um)
+		# What a plain `kunit.py run` does: UML, default.config, plus
+		# kunit.py's arch_uml.config.
+		(cd "$tree" && python3 tools/testing/kunit/kunit.py config --build_dir="$s") ;;
+	x86_64-kunit)
+		kc=$tree/tools/testing/kunit/configs/mm_zap.config
+		[ -f "$kc" ] || kc=$tree/tools/testing/kunit/configs/default.config
+		echo "kunitconfig: ${kc#"$tree"/}"
+		(cd "$tree" && python3 tools/testing/kunit/kunit.py config --arch=x86_64 \
+			--make_options "$llvm" --kunitconfig="$kc" --build_dir="$s") ;;
+	*)
+		spec=$(variant "$name")
+		off=${spec%%|*}
+		make -C "$tree" -s O="$s" ARCH=x86_64 "$llvm" x86_64_defconfig </dev/null
+		for o in $DEFCONFIG_ON; do
+			case " $off " in *" $o "*) continue ;; esac
+			"$tree/scripts/config" --file "$s/.config" -e "$o"
+		done
+		for o in $off; do
+			"$tree/scripts/config" --file "$s/.config" -d "$o"
+		done
+		make -C "$tree" -s O="$s" ARCH=x86_64 "$llvm" olddefconfig </dev/null ;;
+	esac
+}
+
+# exists_in_kconfig SYM: is SYM a Kconfig symbol at the checked-out commit?
+exists_in_kconfig() {
+	git -C "$tree" grep -q -E "^[[:space:]]*(menu)?config[[:space:]]+$1\$" -- 'Kconfig*' '*/Kconfig*'
+}
+# check_config CONFIG FILE: the options the row asks for are what .config has.
+check_config() {
+	local name=$1 f=$2 spec off must o bad=0
+	case $name in
+	um | x86_64-kunit) return 0 ;; # kunit.py config checks the kunitconfig itself
+	esac
+	spec=$(variant "$name")
+	off=${spec%%|*}
+	must=${spec#*|}
+	for o in $must; do
+		exists_in_kconfig "$o" || continue
+		if grep -q "^CONFIG_$o=[ym]" "$f"; then
+			echo "error: CONFIG_$o is still on in the $name .config (something selects it)"
+			bad=1
+		fi
+	done
+	for o in $DEFCONFIG_ON; do
+		case " $off " in *" $o "*) continue ;; esac
+		exists_in_kconfig "$o" || continue
+		if ! grep -q "^CONFIG_$o=[ym]" "$f"; then
+			echo "error: CONFIG_$o=y was asked for but is off in the $name .config (unmet dependency)"
+			bad=1
+		fi
+	done
+	return $bad
+}
+
+# touched_warnings LOG: compiler, objtool and rustc warnings in files the
+# series touches (or their objects).
+touched_warnings() {
+	local pat
+	pat=$(printf '%s\n' "${touched[@]}" | sed -e 's/[.[\*^$]/\\&/g' |
+		awk '{ print; if ($0 ~ /\\\.(c|rs)$/) { sub(/\\\.(c|rs)$/, "\\.o"); print } }' | paste -sd'|')
+	awk -v pat="(^|/)($pat)(:[0-9]+)*:" '
+		/^warning/ { w = $0; next }                       # rustc: warning, then  --> file:l:c
+		w != "" && /^ *--> / { f = $2; if (f ~ pat) print w " at " f; w = ""; next }
+		/warning:/ && $0 ~ pat { print }
+		/^$/ { w = "" }
+	' "$1" | sort -u
+}
+first_error() {
+	local l
+	l=$(grep -m1 -E '^error: CONFIG_|: (fatal )?error:|^error(\[E[0-9]+\])?:|undefined reference|No rule to make target|ERROR:' "$1" || true)
+	[ -n "$l" ] || l=$(grep -m1 -E 'warning' "$1.warnings" 2>/dev/null || true)
+	[ -n "$l" ] || l=$(grep -m1 -E '\*\*\*|Error [0-9]' "$1" || true)
+	[ -n "$l" ] || l=$(tail -n 1 "$1")
+	l=${l//"$tree/"/}
+	printf '%s' "$l" | sed 's/^[[:space:]]*//' | cut -c1-240
+}
+
+declare -A verdict objs_of
+passed=0
+failed=0
+skipped=0
+cached=0
+start_all=$SECONDS
+
+for name in "${configs[@]}"; do
+	o=$mdir/$name
+	scratch=$mdir/config-scratch/$name
+	mkdir -p "$o" "$res/$name"
+	read -r -a margs <<<"$(make_args "$name")"
+	missing=
+	for t in $(tools_of "$name"); do
+		command -v "$t" >/dev/null 2>&1 || { missing=$t; break; }
+	done
+	i=0
+	for c in "${commits[@]}"; do
+		i=$((i + 1))
+		logf=$res/$name/patch-$i.log
+		if [ -n "$missing" ]; then
+			echo "error: '$missing' not found; run 'make deps'" >"$logf"
+			verdict[$name,$i]=FAIL
+			failed=$((failed + 1))
+			echo "FAIL matrix $name patch $i/$n: '$missing' not found; run 'make deps' (log: $logf)"
+			continue
+		fi
+		t0=$SECONDS
+		git -C "$tree" checkout -q --detach "$c"
+		rc=0
+		{
+			echo "== $name, patch $i/$n: $(git -C "$tree" log -1 --format='%h %s' "$c")"
+			# A configuration is generated once for what it comes from:
+			# the Kconfig files, defconfigs and kunit configs as changed
+			# from the base, and the toolchain.
+			ckey=$(printf '%s\n' "$self_sum" "$name" "$toolchain" "$(git -C "$tree" rev-parse "$BASE_BRANCH")" |
+				cat - <(git -C "$tree" diff "$BASE_BRANCH" HEAD -- 'Kconfig*' '*/Kconfig*' \
+					'arch/*/configs/' 'tools/testing/kunit/' 'scripts/kconfig/' 'Makefile') |
+				sha256sum | cut -c1-40)
+			if [ -f "$mdir/config-cache/$ckey" ]; then
+				echo "== configuration: as generated before (config-cache/$ckey)"
+				mkdir -p "$scratch"
+				cp "$mdir/config-cache/$ckey" "$scratch/.config"
+			else
+				echo "== configuration ($(date +%T))"
+				if gen_config "$name" "$scratch" 2>&1; then
+					cp "$scratch/.config" "$mdir/config-cache/$ckey"
+				else
+					rc=1
+				fi
+			fi
+			[ $rc = 0 ] && { check_config "$name" "$scratch/.config" || rc=1; }
+		} >"$logf" 2>&1 </dev/null
+		if [ $rc != 0 ]; then
+			verdict[$name,$i]=FAIL
+			failed=$((failed + 1))
+			echo "FAIL matrix $name patch $i/$n: $(first_error "$logf") (log: $logf)"
+			continue
+		fi
+		# Only a changed .config is copied, so that kbuild sees no change
+		# (syncconfig rewrites include/generated/rustc_cfg, which rebuilds
+		# every Rust crate).
+		if ! cmp -s "$scratch/.config" "$o/.config"; then
+			cp "$scratch/.config" "$o/.config"
+			echo "== .config changed" >>"$logf"
+		fi
+		# The object list depends on the commit only: compute it once.
+		[ -n "${objs_of[$c]+x}" ] || objs_of[$c]=$(objects)
+		mapfile -t objs <<<"${objs_of[$c]}"
+		key=$(printf '%s\n' "$self_sum" "$name" "$c" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
+		if [ "$cache" = 1 ] && [ -f "$mdir/cache/$key" ]; then
+			echo "== passed before with this commit, .config and objects (cache $key)" >>"$logf"
+			verdict[$name,$i]=ok
+			passed=$((passed + 1))
+			cached=$((cached + 1))
+			echo "PASS matrix $name patch $i/$n"
+			continue
+		fi
+		{
+			echo "== make prepare ($(date +%T))"
+			p0=$SECONDS
+			make -C "$tree" O="$o" "${margs[@]}" -j"$JOBS" prepare || rc=1
+			echo "== prepare: $((SECONDS - p0)) s"
+		} >>"$logf" 2>&1 </dev/null
+		build=()
+		if [ $rc = 0 ]; then
+			for ob in "${objs[@]}"; do
+				[ -n "$ob" ] || continue
+				if enabled "$o" "$ob"; then
+					build+=("$ob")
+				else
+					echo "== $ob: not enabled in this configuration, not built" >>"$logf"
+				fi
+			done
+			if [ ${#build[@]} -gt 0 ]; then
+				{
+					echo "== make ${build[*]} ($(date +%T))"
+					b0=$SECONDS
+					make -C "$tree" O="$o" "${margs[@]}" -j"$JOBS" -k "${build[@]}" || rc=1
+					echo "== objects: $((SECONDS - b0)) s"
+				} >>"$logf" 2>&1 </dev/null
+			fi
+		fi
+		touched_warnings "$logf" >"$logf.warnings"
+		if [ -s "$logf.warnings" ]; then
+			rc=1
+			# rebuild these next time, so the warning is seen again
+			for ob in "${build[@]}"; do rm -f "$o/$ob"; done
+			{ echo "== warnings in files the series touches:"; cat "$logf.warnings"; } >>"$logf"
+		fi
+		rm -f "$logf.warnings"
+		echo "== $((SECONDS - t0)) s" >>"$logf"
+		if [ $rc != 0 ]; then
+			verdict[$name,$i]=FAIL
+			failed=$((failed + 1))
+			echo "FAIL matrix $name patch $i/$n: $(first_error "$logf") (log: $logf)"
+		elif [ ${#build[@]} = 0 ]; then
+			verdict[$name,$i]=-
+			skipped=$((skipped + 1))
+			echo "SKIP matrix $name patch $i/$n: none of the series' objects is enabled"
+		else
+			verdict[$name,$i]=ok
+			passed=$((passed + 1))
+			touch "$mdir/cache/$key"
+			echo "PASS matrix $name patch $i/$n"
+		fi
+	done
+done
+
+# The table and the summary.
+echo
+w=0
+for name in "${configs[@]}"; do [ ${#name} -gt $w ] && w=${#name}; done
+printf "%-${w}s" "config"
+for ((i = 1; i <= n; i++)); do printf ' %5s' "$i/$n"; done
+echo
+for name in "${configs[@]}"; do
+	printf "%-${w}s" "$name"
+	for ((i = 1; i <= n; i++)); do printf ' %5s' "${verdict[$name,$i]:--}"; done
+	echo
+done | tee "$res/table"
+echo
+echo "matrix: $passed passed ($cached from earlier runs), $failed failed, $skipped skipped;" \
+	"${#configs[@]} configurations x $n patches in $((SECONDS - start_all)) s; logs in $res"
+exit $((failed > 0))
