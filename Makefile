@@ -5,13 +5,13 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test check selftest export roundtrip mutate disasm clean help distclean
+.PHONY: all deps fetch apply build test bench check selftest export roundtrip mutate disasm clean help distclean
 # Every target is one script that runs its own parallel jobs; under make -j
 # (or MAKEFLAGS=-jN) targets still run one after the other, in order.
 .NOTPARALLEL:
 
-## all: the main job: install, fetch, apply, build, run the suites, print results
-all: deps fetch apply test
+## all: the main job: install, fetch, apply, build, run the suites, run the benchmark
+all: deps fetch apply test bench
 
 ## deps: install the toolchain (Debian packages, QEMU from backports, rust-src, bindgen)
 deps:
@@ -32,6 +32,10 @@ build:
 ## test: build and run the series' KUnit suites in QEMU, print the results
 test:
 	@$(S)/kunit.sh
+
+## bench: build and boot the benchmark kernel; the zap loop's instructions per PTE, C against Rust
+bench:
+	@$(S)/bench.sh
 
 ## check: every gate and test, ending with "N passed, N failed"
 check: deps fetch
@@ -60,7 +64,7 @@ disasm:
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-check work/build-norust work/build-disasm work/results
+	rm -rf work/build work/build-bench work/build-check work/build-norust work/build-disasm work/results
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
