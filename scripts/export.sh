@@ -27,7 +27,7 @@ if ! env -u GIT_EXTERNAL_DIFF -u GIT_DIFF_OPTS GIT_CONFIG_GLOBAL=/dev/null GIT_C
 	git -C "$tree" -c core.abbrev=12 -c diff.noprefix=false -c diff.mnemonicPrefix=false \
 	-c diff.relative=false -c format.signOff=false \
 	format-patch -q --cover-letter --cover-from-description=subject \
-	--subject-prefix="RFC PATCH" --base="$base" --no-signature --zero-commit \
+	--subject-prefix="RFC PATCH${SERIES_VERSION:+ $SERIES_VERSION}" --base="$base" --no-signature --zero-commit \
 	--no-signoff --no-to --no-cc --no-add-header --no-attach --no-thread --no-notes \
 	-o "$tmp" "$base..$branch"; then
 	rm -rf "$tmp"
