@@ -58,13 +58,18 @@ roundtrip:
 matrix:
 	@$(S)/matrix.sh
 
+## mm-selftests: upstream's mm selftests in QEMU, each on the C then the Rust path in one boot; both-path failures again on base (PROGS=, QUICK=1, BASE=0, BASE_PROGS=, TREE=)
+.PHONY: mm-selftests
+mm-selftests:
+	@$(S)/mm-selftests.sh
+
 ## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the base's instructions
 disasm:
 	@$(S)/disasm.sh
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-bench work/build-check work/build-norust work/build-disasm work/results
+	rm -rf work/build work/build-bench work/build-check work/build-norust work/build-disasm work/build-mmst work/build-mmst-base work/results
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
@@ -90,5 +95,6 @@ help:
 ##   KCONFIG_ADD="CONFIG_X=y ..."  extra kernel options for build/test
 ##   KERNEL_ARGS="a=b ..."  QEMU_ARGS="..."  passed to the test kernel and to QEMU
 ##   ONLY="name ..."       mutate: only these mutants
+##   PROGS="a b" QUICK=1 BASE=0 BASE_PROGS="a b" PROG_TIMEOUT=<s> HUGEPAGES=<n>  mm-selftests
 ##   APT_LOCK_TIMEOUT=<s>  deps: how long apt waits for the dpkg lock (default 600)
 ##   FORCE=1               distclean: also what holds changes made after the harness

@@ -251,3 +251,44 @@ fresh_worktree() {
 	fi
 	git -C "$repo" worktree prune
 }
+
+# detect_accel: choose QEMU's accelerator (ACCEL= forces one) and set
+# $accel (kvm or tcg) and $wrap (a command prefix, possibly empty, to run
+# QEMU or kunit.py under). KVM_DEV and CPUINFO stand in for /dev/kvm and
+# /proc/cpuinfo in tests.
+detect_accel() {
+	# kunit.py always asks QEMU for KVM first, then TCG. QEMU falls back to
+	# TCG by itself when it cannot open /dev/kvm; but where /dev/kvm opens and
+	# the CPU offers no virtualisation, QEMU hangs instead of falling back. Then
+	# hide /dev/kvm in a private mount namespace: as root with unshare -m, as
+	# another user with unshare -rm (a user namespace) where the system allows it.
+	local hide join_kvm kvm_dev cpuinfo
+	kvm_dev=${KVM_DEV:-/dev/kvm}
+	cpuinfo=${CPUINFO:-/proc/cpuinfo}
+	kvm_present() { [ -e "$kvm_dev" ]; }
+	kvm_openable() { [ -r "$kvm_dev" ] && [ -w "$kvm_dev" ]; }
+	cpu_virt() { grep -qwE 'vmx|svm' "$cpuinfo" 2>/dev/null; }
+	join_kvm="join group kvm ('sudo adduser $(id -un 2>/dev/null || echo "\$USER") kvm', then log in again)"
+	accel=${ACCEL:-}
+	if [ -z "$accel" ]; then
+		if kvm_present && kvm_openable && cpu_virt; then accel=kvm; else accel=tcg; fi
+		if [ $accel = tcg ] && kvm_present && ! kvm_openable && cpu_virt; then
+			warn "this CPU has KVM, but $(id -un 2>/dev/null || echo you) cannot open $kvm_dev, so QEMU runs without it (TCG, slower); to use KVM, $join_kvm"
+		fi
+	fi
+	if [ $accel = kvm ]; then
+		kvm_present || die "ACCEL=kvm, but there is no $kvm_dev on this host; use ACCEL=tcg"
+		kvm_openable || die "ACCEL=kvm, but $(id -un 2>/dev/null || echo you) cannot open $kvm_dev; $join_kvm, or use ACCEL=tcg"
+	fi
+	wrap=()
+	if [ "$accel" = tcg ] && kvm_present && kvm_openable; then
+		hide='mount --bind /dev/null "$0" && shift && exec "$@"'
+		if [ "$(id -u)" = 0 ]; then
+			wrap=(unshare -m sh -c "$hide" "$kvm_dev" sh)
+		elif unshare -rm sh -c 'mount --bind /dev/null "$0"' "$kvm_dev" >/dev/null 2>&1; then
+			wrap=(unshare -rm sh -c "$hide" "$kvm_dev" sh)
+		else
+			die "$kvm_dev opens here but KVM does not work (no vmx/svm in $cpuinfo), and QEMU would hang on it; hiding it needs a private mount namespace, which this user cannot create (unshare -rm failed). Run as root, enable unprivileged user namespaces (then unshare -rm works), or, if KVM does work here, $join_kvm and set ACCEL=kvm"
+		fi
+	fi
+}
