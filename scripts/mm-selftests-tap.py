@@ -270,7 +270,8 @@ def main():
     for x in lines:
         print(x)
     print(total)
-    return 1 if nfail else 0
+    # A boot that did not finish is an error too, whatever was counted.
+    return 1 if nfail or a.series_status not in ('ok', 'not run') else 0
 
 
 if __name__ == '__main__':

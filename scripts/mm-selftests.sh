@@ -25,7 +25,7 @@
 #
 # Output: one "PASS|FAIL|SKIP mmst <prog> ..." line per program, then
 # "mm-selftests: N programs, P passed, F failed, S skipped, wall T s".
-# Exit status 1 if any program failed. Files in $WORK/results/mm-selftests.
+# Exit status 1 if any program failed or the boot did not finish. Files in $WORK/results/mm-selftests.
 . "$(dirname "$0")/lib.sh"
 
 wall0=$SECONDS
