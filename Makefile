@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test bench check selftest export roundtrip mutate disasm clean help distclean
+.PHONY: all deps fetch apply build test bench debug check selftest export roundtrip mutate disasm clean help distclean
 # Every target is one script that runs its own parallel jobs; under make -j
 # (or MAKEFLAGS=-jN) targets still run one after the other, in order.
 .NOTPARALLEL:
@@ -36,6 +36,10 @@ test:
 ## bench: build and boot the benchmark kernel; the zap loop's instructions per PTE, C against Rust
 bench:
 	@$(S)/bench.sh
+
+## debug: the suites under DEBUG_VM, KASAN, KFENCE, lockdep and Rust debug checks; fails on any splat in the log
+debug:
+	@$(S)/debug.sh
 
 ## check: every gate and test, ending with "N passed, N failed"
 check: deps fetch
@@ -69,7 +73,7 @@ disasm:
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-bench work/build-check work/build-norust work/build-disasm work/build-mmst work/build-mmst-base work/results
+	rm -rf work/build work/build-bench work/build-debug work/build-check work/build-norust work/build-disasm work/build-mmst work/build-mmst-base work/results
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
