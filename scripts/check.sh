@@ -103,6 +103,19 @@ finish() {
 	echo "$passed passed, $failed failed ($expected expected)"
 	[ $failed = 0 ] && [ $passed -gt 0 ]
 }
+# known_options TREE: copy a kunitconfig from stdin, leaving out the
+# options that no Kconfig file of TREE defines.
+known_options() {
+	local line sym
+	while IFS= read -r line; do
+		if [[ $line =~ ^CONFIG_([A-Za-z0-9_]+)= ]]; then
+			sym=${BASH_REMATCH[1]}
+			grep -rqs --include='Kconfig*' -E "^[[:space:]]*(menu)?config[[:space:]]+$sym\$" "$1" ||
+				continue
+		fi
+		printf '%s\n' "$line"
+	done
+}
 # Whatever stops this script early, the totals are printed and say so.
 trap 'rc=$?; if [ $finished = 0 ]; then echo "check.sh stopped early (exit $rc)"; finish; exit 1; fi' EXIT
 
@@ -176,10 +189,17 @@ for c in "${commits[@]}"; do
 	subj=$(git -C "$CHECK_TREE" log -1 --format=%s "$c")
 	git -C "$CHECK_TREE" checkout -q "$c"
 	if [ ! -f "$CHECK_TREE/$KCONFIG_REL" ]; then
+		# Build with the tip's kunitconfig, less the options this patch
+		# does not have yet, so that the next patch's build is
+		# incremental; without one at the tip, with default.config.
+		pre_cfg=$CHECK_TREE/tools/testing/kunit/configs/default.config
+		if git -C "$CHECK_TREE" show "$CHECK_BRANCH:$KCONFIG_REL" >"$res/tip.kunitconfig" 2>/dev/null; then
+			pre_cfg=$res/kunitconfig-$i
+			known_options "$CHECK_TREE" <"$res/tip.kunitconfig" >"$pre_cfg"
+		fi
 		gate "patch $i/$n builds ($subj)" "build-$i" \
 			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" \
-			KUNITCONFIG="$CHECK_TREE/tools/testing/kunit/configs/default.config" \
-			STEP=build "$TOP/scripts/kunit.sh" || true
+			KUNITCONFIG="$pre_cfg" STEP=build "$TOP/scripts/kunit.sh" || true
 		[ $i -lt $n ] || record SKIP "kunit cases at the tip" "the tip has no $KCONFIG_REL"
 		continue
 	fi
