@@ -34,6 +34,7 @@ def read_console(path):
     cur = None
     dmesg = None
     done = False
+    begun = False
     if not os.path.exists(path):
         return runs, facts, done
     with open(path, errors='replace') as f:
@@ -51,6 +52,7 @@ def read_console(path):
                 elif kind == 'BEGIN' and len(w) >= 4:
                     cur = runs.setdefault((w[2], w[3]), new_run())
                     cur['begun'] = True
+                    begun = True
                 elif kind == 'END' and len(w) >= 6:
                     r = runs.setdefault((w[2], w[3]), new_run())
                     r['rc'] = int(w[4].split('=')[1])
@@ -68,6 +70,10 @@ def read_console(path):
             elif dmesg is not None:
                 if KERNEL_BAD.search(line):
                     dmesg['kernel'].append(line.strip())
+            elif not begun and KERNEL_BAD.search(line):
+                # A splat while the kernel boots, before any program:
+                # reported as a fact, and it fails every program.
+                facts.append('bootsplat ' + line.strip()[:160])
     return runs, facts, done
 
 
@@ -152,6 +158,7 @@ def main():
     runs, facts, done = read_console(a.series_console)
     bruns, bfacts, bdone = read_console(a.base_console) if a.base_console else ({}, [], False)
 
+    bootsplat = [x[len('bootsplat '):] for x in facts if x.startswith('bootsplat ')]
     results = []
     both_failed = []
     for prog in progs:
@@ -197,7 +204,9 @@ def main():
                     for n in v['notes']:
                         if not n.startswith('no TAP'):
                             reasons.append('%s: %s' % (x, n))
-                r['verdict'] = 'PASS' if not failed and not kern and same else 'FAIL'
+                if bootsplat:
+                    reasons.append('kernel splat at boot: %s' % bootsplat[0])
+                r['verdict'] = 'PASS' if not failed and not kern and same and not bootsplat else 'FAIL'
                 if c['fail'] and rust['fail']:
                     both_failed.append(prog)
         base = r['paths'].get('base')

@@ -269,7 +269,7 @@ boot() {
 	set +e
 	timeout -k 10 "$limit" ${wrap[@]+"${wrap[@]}"} qemu-system-x86_64 "${accel_args[@]}" \
 		-nodefaults -display none -no-reboot -serial stdio -monitor none \
-		-smp 4 -m 4G \
+		-smp 4,sockets=2,cores=2,threads=1 -m 4G \
 		-object memory-backend-ram,id=m0,size=2G -object memory-backend-ram,id=m1,size=2G \
 		-numa node,nodeid=0,cpus=0-1,memdev=m0 -numa node,nodeid=1,cpus=2-3,memdev=m1 \
 		-kernel "$kernel" -initrd "$dir/initramfs.gz" -append "$append" \
