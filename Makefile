@@ -73,7 +73,7 @@ disasm:
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-bench work/build-debug work/build-check work/build-norust work/build-disasm work/build-mmst work/build-mmst-base work/results
+	rm -rf work/build work/build-bench work/build-debug work/build-check work/build-norust work/build-disasm work/build-disasm-thp work/build-mmst work/build-mmst-base work/results
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:
