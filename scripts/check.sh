@@ -189,13 +189,15 @@ for c in "${commits[@]}"; do
 	subj=$(git -C "$CHECK_TREE" log -1 --format=%s "$c")
 	git -C "$CHECK_TREE" checkout -q "$c"
 	if [ ! -f "$CHECK_TREE/$KCONFIG_REL" ]; then
-		# Build with the tip's kunitconfig, less the options this patch
-		# does not have yet, so that the next patch's build is
-		# incremental; without one at the tip, with default.config.
+		# Build with the kunitconfig of the first patch that has one,
+		# less the options this patch does not have yet, so that that
+		# patch's build is incremental; without one, with default.config.
 		pre_cfg=$CHECK_TREE/tools/testing/kunit/configs/default.config
-		if git -C "$CHECK_TREE" show "$CHECK_BRANCH:$KCONFIG_REL" >"$res/tip.kunitconfig" 2>/dev/null; then
+		if [ "$first_cfg" -gt 0 ] &&
+			git -C "$CHECK_TREE" show "${commits[first_cfg - 1]}:$KCONFIG_REL" \
+				>"$res/first.kunitconfig" 2>/dev/null; then
 			pre_cfg=$res/kunitconfig-$i
-			known_options "$CHECK_TREE" <"$res/tip.kunitconfig" >"$pre_cfg"
+			known_options "$CHECK_TREE" <"$res/first.kunitconfig" >"$pre_cfg"
 		fi
 		gate "patch $i/$n builds ($subj)" "build-$i" \
 			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" \
