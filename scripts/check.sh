@@ -325,9 +325,11 @@ else
 	record SKIP "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" "no CONFIG_MM_ZAP_RUST in the series"
 fi
 
-# 9. The series with CONFIG_RUST=n: builds, and the suites pass.
+# 9. The series with CONFIG_RUST=n: builds, and the suites pass. In the
+#    same build tree: few C files test CONFIG_RUST, so this build is
+#    incremental after step 8's (a tree of its own was a cold build).
 gate "CONFIG_RUST=n: builds and the suites pass" norust \
-	env TREE="$CHECK_TREE" BUILD_DIR="$WORK/build-norust" NAME="check/norust" \
+	env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/norust" \
 	KCONFIG_ADD="CONFIG_RUST=n CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
 

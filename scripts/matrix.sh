@@ -12,6 +12,11 @@
 #   MATRIX_CACHE=0    do not reuse verdicts of earlier runs (default 1: a
 #                     (commit, .config, objects) that passed is not rebuilt)
 #   JOBS=<n>          make -j (default: the number of CPUs)
+#   MATRIX_PAR=<n>    rows built at once, each in a worktree of its own
+#                     ($WORK/matrix/tree-<k> besides TREE), default 2: a
+#                     row's steps are short and mostly serial (kconfig,
+#                     make's walk, one or two objects), so two rows share
+#                     two CPUs well
 #
 # Prints one line per (configuration, commit):
 #   PASS matrix <config> patch <i>/<n>
@@ -315,7 +320,12 @@ skipped=0
 cached=0
 start_all=$SECONDS
 
-for name in "${configs[@]}"; do
+# run_rows CONFIG...: those rows, one after the other, commit by commit in
+# $tree. Prints their PASS/FAIL/SKIP lines; then, for the parent, a line
+# "V config patch verdict" per cell and "C passed failed skipped cached".
+run_rows() {
+local name o scratch margs missing t i c logf t0 rc ckey objs key ob build
+for name in "$@"; do
 	o=$mdir/$name
 	scratch=$mdir/config-scratch/$name
 	mkdir -p "$o" "$res/$name"
@@ -435,6 +445,55 @@ for name in "${configs[@]}"; do
 			echo "PASS matrix $name patch $i/$n"
 		fi
 	done
+done
+for name in "$@"; do
+	for ((i = 1; i <= n; i++)); do echo "V $name $i ${verdict[$name,$i]:--}"; done
+done
+echo "C $passed $failed $skipped $cached"
+}
+
+par=${MATRIX_PAR:-2}
+[[ $par =~ ^[1-9][0-9]*$ ]] || die "MATRIX_PAR=$par: give a number of rows to build at once (1 or more)"
+[ "$par" -le ${#configs[@]} ] || par=${#configs[@]}
+# Worker k builds rows k, k + par, ...; worker 0 in TREE, the others in
+# worktrees of their own, kept across runs so that checkouts stay small.
+pids=()
+rm -f "$res"/.worker-*
+for ((k = 0; k < par; k++)); do
+	rows=()
+	for ((j = k; j < ${#configs[@]}; j += par)); do rows+=("${configs[j]}"); done
+	wt=$tree
+	if [ $k -gt 0 ]; then
+		wt=$mdir/tree-$k
+		if ! { [ -e "$wt/.git" ] && same_repo "$tree" "$wt" &&
+			git -C "$wt" checkout -q --detach "${commits[0]}" 2>/dev/null; }; then
+			fresh_worktree "$tree" "$wt"
+			git -C "$tree" worktree add -q --detach "$wt" "${commits[0]}" >/dev/null ||
+				die "git worktree add $wt failed"
+		fi
+	fi
+	(tree=$wt; run_rows "${rows[@]}") >"$res/.worker-$k" 2>&1 </dev/null &
+	pids+=($!)
+done
+for ((k = 0; k < par; k++)); do
+	wait "${pids[k]}" || true
+done
+# The rows' lines in the order of the configurations, then the verdicts.
+for name in "${configs[@]}"; do
+	grep -h -E "^(PASS|FAIL|SKIP) matrix $name patch " "$res"/.worker-* || true
+done
+for ((k = 0; k < par; k++)); do
+	if ! grep -q '^C ' "$res/.worker-$k"; then
+		echo "FAIL matrix: worker $k stopped early:"
+		grep -v -E '^(V|C|PASS|FAIL|SKIP) ' "$res/.worker-$k" | tail -n 5
+		failed=$((failed + 1))
+	fi
+	while read -r tag a b c d; do
+		case $tag in
+		V) verdict[$a,$b]=$c ;;
+		C) passed=$((passed + a)); failed=$((failed + b)); skipped=$((skipped + c)); cached=$((cached + d)) ;;
+		esac
+	done < <(grep -E '^(V|C) ' "$res/.worker-$k")
 done
 
 # The table and the summary.
