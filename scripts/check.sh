@@ -170,11 +170,15 @@ gate "patches/ round-trips (apply, export, no diff)" roundtrip \
 	"$TOP/scripts/roundtrip.sh" || true
 
 # 3. checkpatch --strict on every patch. Signed-off-by is left to whoever
-#    posts the series (see the cover letter).
+#    posts the series (see the cover letter). The base is one commit with
+#    no upstream history, so checkpatch cannot look up the commits that
+#    Fixes: tags name (UNKNOWN_COMMIT_ID); their ids and subjects were
+#    checked against the upstream history by hand.
 for p in "${patches[@]}"; do
 	b=$(basename "$p" .patch)
 	NEEDS=perl gate "checkpatch --strict $b" "checkpatch-$b" \
 		"$CHECK_TREE/scripts/checkpatch.pl" --strict --no-signoff --show-types \
+		--ignore UNKNOWN_COMMIT_ID \
 		--root="$CHECK_TREE" "$p" || true
 done
 
@@ -312,8 +316,8 @@ fi
 
 # 8. With the Rust option off, mm/memory.o has the instructions it had.
 if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
-	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" disasm \
-		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" "$BASE_BRANCH" "$CHECK_BRANCH" || true
+	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as with the series' fixes alone" disasm \
+		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" fixes "$CHECK_BRANCH" || true
 	grep '^==> mm/memory.o' "$res/disasm.log" | sed 's/^/    /' || true
 	# RUST=y with the option off: the suites pass on the C path alone.
 	gate "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" rustoff \

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Compare the instructions of mm/memory.o at two commits, built with
-# CONFIG_MM_ZAP_RUST=n: the series must leave the C zap path as it was.
+# CONFIG_MM_ZAP_RUST=n: past its fixes, the series must leave the C zap
+# path as it was.
 #
-#   disasm.sh [OLD [NEW]]   (default: the base commit and the series tip)
+#   disasm.sh [OLD [NEW]]   (default: the fixes and the series tip)
+#
+# OLD empty or "fixes": the last of the commits at the front of the series
+# (after the base) that carry a "Fixes:" trailer, the C fixes that go to
+# stable on their own; the base itself if the series starts with none.
 #
 # Both are built in one worktree of their own, from x86_64_defconfig plus
 # the series' kunitconfig with the tests and the Rust option off, twice:
@@ -21,7 +26,7 @@
 # old-thp.s, new-thp.s, diff-thp).
 . "$(dirname "$0")/lib.sh"
 
-old=${1:-$BASE_COMMIT}
+old=${1:-fixes}
 new=${2:-$WORK_BRANCH}
 src=$WORK/disasm
 out=$WORK/build-disasm
@@ -31,8 +36,19 @@ objdump=llvm-objdump$LLVM_SUFFIX
 need "$objdump" "run 'make deps' (Debian package llvm${LLVM_SUFFIX})"
 need make "run 'make deps'"
 [ -e "$KTREE/.git" ] || die "no kernel tree at $KTREE (run 'make apply')"
-old=$(git -C "$KTREE" rev-parse --verify -q "$old^{commit}") || die "no commit '${1:-$BASE_COMMIT}' in $KTREE"
 new=$(git -C "$KTREE" rev-parse --verify -q "$new^{commit}") || die "no commit '${2:-$WORK_BRANCH}' in $KTREE"
+if [ "$old" = fixes ]; then
+	# The leading run of commits with a Fixes: trailer.
+	old=$(git -C "$KTREE" rev-parse --verify -q "$BASE_COMMIT^{commit}") ||
+		die "no base commit $BASE_COMMIT in $KTREE (run 'make fetch')"
+	for c in $(git -C "$KTREE" rev-list --reverse "$old..$new"); do
+		git -C "$KTREE" log -1 --format=%B "$c" | grep -q '^Fixes: [0-9a-f]\{12\}' || break
+		old=$c
+	done
+	log "comparing with $(git -C "$KTREE" log -1 --format='%h %s' "$old") (the series' fixes end there)"
+else
+	old=$(git -C "$KTREE" rev-parse --verify -q "$old^{commit}") || die "no commit '$1' in $KTREE"
+fi
 mkdir -p "$res"
 
 # One worktree of the tree being compared. A worktree left by another tree
