@@ -18,15 +18,15 @@
 
 /bin/busybox --install -s /bin
 export PATH=/bin
-mkdir -p /proc /sys /dev /tmp /run /mnt/ext4 /dev/hugepages
+mkdir -p /proc /sys /dev /tmp /run /mnt/ext4
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
-mkdir -p /dev/shm /dev/pts
+mkdir -p /dev/shm /dev/pts /dev/hugepages
 mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /tmp
 mount -t debugfs debugfs /sys/kernel/debug
-mount -t hugetlbfs none /dev/hugepages
+mount -t hugetlbfs none /dev/hugepages || echo "MMST FACT hugetlbfs not mounted"
 . /mmst/run.conf
 
 say() { echo "MMST $*"; }

@@ -75,6 +75,8 @@ MUTANTS = [
      'return !zap_unmaps_vma(details);', 'return false;'),
     (C, 'guard-old-dm', 'N13: guard marker dropped by DROP_MARKER, as 7.3.4 did (C dispatch)',
      'return !zap_unmaps_vma(details);', 'return !zap_drop_markers(details);'),
+    (C, 'folio-pass-keeps-markers', 'unmap_mapping_folio() without DROP_MARKER (keeps uffd-wp markers)',
+     '\tdetails.zap_flags = ZAP_FLAG_DROP_MARKER;\n', ''),
     (C, 'unmaps-never', 'zap_unmaps_vma() never true (munmap keeps guards)',
      'return details && (details->zap_flags & ZAP_FLAG_UNMAP);', 'return false;'),
     (C, 'nopage-honours-skip', 'P1: zero page kept under skip_cows (C dispatch)',
