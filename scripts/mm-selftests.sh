@@ -18,6 +18,9 @@
 #                        build, no wait for the build lock), default 1
 #   BASE_PROGS="a b ..."  also run these on base (default: zap_contract if
 #                        the tree has it); both-path failures are added
+#   BASE_REV=<rev>       the kernel to compare with (default: the base); e.g.
+#                        the last of the series' fixes, to run their tests
+#                        on the fixes alone
 #   PROG_TIMEOUT=<s>     per program and path, in the guest (default 300)
 #   TIMEOUT=<s>          per QEMU boot (default: enough for every program to time out)
 #   HUGEPAGES=<n>        the hugetlb pool (2 MiB pages) before each run (default 128)
@@ -323,9 +326,9 @@ if [ "$base_run" = 1 ]; then
 		case " ${bprogs[*]:-} " in *" $p "*) ;; *) bprogs+=("$p") ;; esac
 	done
 	if [ ${#bprogs[@]} -gt 0 ]; then
-		log "on the base kernel: ${bprogs[*]}"
+		log "on the base kernel${BASE_REV:+ (BASE_REV=$BASE_REV)}: ${bprogs[*]}"
 		btree=$WORK/mmst-base
-		worktree_at "$btree" base
+		worktree_at "$btree" "${BASE_REV:-base}"
 		# The same options, less the series' own.
 		grep -vE '^CONFIG_(ZAP_KUNIT_TEST|ZAP_KUNIT_BENCH|MM_ZAP_RUST|RUST)=' "$kunitconfig" \
 			>"$res/base.kunitconfig"
