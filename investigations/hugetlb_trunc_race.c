@@ -147,8 +147,11 @@ static void bus_handler(int sig, siginfo_t *si, void *uc)
 	_exit(4);
 }
 
-/* returns 1 and stores the value if readable, 0 on SIGBUS */
-static int probe_read(volatile uint64_t *p, uint64_t *out)
+/*
+ * Read *p into *out, or write v to it if out is NULL: 1 if the access
+ * completed, 0 if it raised SIGBUS.
+ */
+static int probe(volatile uint64_t *p, uint64_t *out, uint64_t v)
 {
 	sigjmp_buf jb;
 
@@ -159,27 +162,23 @@ static int probe_read(volatile uint64_t *p, uint64_t *out)
 	}
 	tls_jb = &jb;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	*out = *p;
+	if (out)
+		*out = *p;
+	else
+		*p = v;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	tls_jb = NULL;
 	return 1;
 }
 
+static int probe_read(volatile uint64_t *p, uint64_t *out)
+{
+	return probe(p, out, 0);
+}
+
 static int probe_write(volatile uint64_t *p, uint64_t v)
 {
-	sigjmp_buf jb;
-
-	if (sigsetjmp(jb, 1)) {
-		tls_jb = NULL;
-		__atomic_signal_fence(__ATOMIC_SEQ_CST);
-		return 0;
-	}
-	tls_jb = &jb;
-	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	*p = v;
-	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	tls_jb = NULL;
-	return 1;
+	return probe(p, NULL, v);
 }
 
 /* ---- timeout ---- */
