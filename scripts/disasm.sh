@@ -7,8 +7,9 @@
 #   disasm.sh [OLD [NEW]]   (default: the fixes and the series tip)
 #
 # OLD empty or "fixes": the last of the commits at the front of the series
-# (after the base) that carry a "Fixes:" trailer, the C fixes that go to
-# stable on their own; the base itself if the series starts with none.
+# (after the branch $BASE_BRANCH, else the base commit) that carry a
+# "Fixes:" trailer, the C fixes that go to stable on their own; the base
+# itself if the series starts with none.
 #
 # Both are built in one worktree of their own, from x86_64_defconfig plus
 # the series' kunitconfig with the tests and the Rust option off, twice:
@@ -39,8 +40,9 @@ need make "run 'make deps'"
 new=$(git -C "$KTREE" rev-parse --verify -q "$new^{commit}") || die "no commit '${2:-$WORK_BRANCH}' in $KTREE"
 if [ "$old" = fixes ]; then
 	# The leading run of commits with a Fixes: trailer.
-	old=$(git -C "$KTREE" rev-parse --verify -q "$BASE_COMMIT^{commit}") ||
-		die "no base commit $BASE_COMMIT in $KTREE (run 'make fetch')"
+	old=$(git -C "$KTREE" rev-parse --verify -q "refs/heads/$BASE_BRANCH^{commit}") ||
+		old=$(git -C "$KTREE" rev-parse --verify -q "$BASE_COMMIT^{commit}") ||
+		die "no branch $BASE_BRANCH and no base commit $BASE_COMMIT in $KTREE (run 'make fetch')"
 	for c in $(git -C "$KTREE" rev-list --reverse "$old..$new"); do
 		git -C "$KTREE" log -1 --format=%B "$c" | grep -q '^Fixes: [0-9a-f]\{12\}' || break
 		old=$c
