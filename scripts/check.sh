@@ -184,34 +184,35 @@ done
 
 # 4. Bisectability: every patch builds, and the KUnit suites present at
 #    that patch pass. The last patch's cases are counted one by one.
+#    Every patch is built with the tip's kunitconfig, less the options that
+#    patch's Kconfig does not define yet, so the build tree changes only
+#    as much as the patches themselves do: one full build per run, not one
+#    per configuration change of the series. A patch before the tip's
+#    kunitconfig exists still builds (and runs nothing).
 mapfile -t commits < <(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH")
 [ ${#commits[@]} = "$n" ] ||
 	record_extra FAIL "the check branch has ${#commits[@]} commits for $n patches"
+tip_cfg=$CHECK_TREE/tools/testing/kunit/configs/default.config
+if git -C "$CHECK_TREE" show "$CHECK_BRANCH:$KCONFIG_REL" >"$res/tip.kunitconfig" 2>/dev/null; then
+	tip_cfg=$res/tip.kunitconfig
+fi
 i=0
 for c in "${commits[@]}"; do
 	i=$((i + 1))
 	subj=$(git -C "$CHECK_TREE" log -1 --format=%s "$c")
 	git -C "$CHECK_TREE" checkout -q "$c"
+	cfg=$res/kunitconfig-$i
+	known_options "$CHECK_TREE" <"$tip_cfg" >"$cfg"
 	if [ ! -f "$CHECK_TREE/$KCONFIG_REL" ]; then
-		# Build with the kunitconfig of the first patch that has one,
-		# less the options this patch does not have yet, so that that
-		# patch's build is incremental; without one, with default.config.
-		pre_cfg=$CHECK_TREE/tools/testing/kunit/configs/default.config
-		if [ "$first_cfg" -gt 0 ] &&
-			git -C "$CHECK_TREE" show "${commits[first_cfg - 1]}:$KCONFIG_REL" \
-				>"$res/first.kunitconfig" 2>/dev/null; then
-			pre_cfg=$res/kunitconfig-$i
-			known_options "$CHECK_TREE" <"$res/first.kunitconfig" >"$pre_cfg"
-		fi
 		gate "patch $i/$n builds ($subj)" "build-$i" \
 			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" \
-			KUNITCONFIG="$pre_cfg" STEP=build "$TOP/scripts/kunit.sh" || true
+			KUNITCONFIG="$cfg" STEP=build "$TOP/scripts/kunit.sh" || true
 		[ $i -lt $n ] || record SKIP "kunit cases at the tip" "the tip has no $KCONFIG_REL"
 		continue
 	fi
 	if ! gate "patch $i/$n builds ($subj)" "build-$i" \
-		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" STEP=build \
-		"$TOP/scripts/kunit.sh"; then
+		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/build-$i" \
+		KUNITCONFIG="$cfg" STEP=build "$TOP/scripts/kunit.sh"; then
 		if [ $i -lt $n ]; then
 			record SKIP "patch $i/$n: KUnit suites pass" "not run, the build failed"
 		else
@@ -221,12 +222,14 @@ for c in "${commits[@]}"; do
 	fi
 	if [ $i -lt $n ]; then
 		gate "patch $i/$n: KUnit suites pass" "kunit-$i" \
-			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit-$i" STEP=exec \
+			env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit-$i" \
+			KUNITCONFIG="$cfg" STEP=exec \
 			"$TOP/scripts/kunit.sh" || true
 		continue
 	fi
 	set +e
-	env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit" STEP=exec \
+	env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/kunit" \
+		KUNITCONFIG="$cfg" STEP=exec \
 		"$TOP/scripts/kunit.sh" >"$res/kunit-run.log" 2>&1
 	krc=$?
 	set -e
