@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The PTE zap benchmark: build two kernels from the series' benchmark
+# kunitconfig, one with CONFIG_MM_ZAP_RUST=n (C decides: the kernel users
+# run) and one with it =y (Rust decides), boot each in QEMU with the guest
+# clock counting instructions, and print C against Rust per PTE. Each
+# kernel is booted RUNS times (default 2): the rows of the runs must agree,
+# and the largest difference between two boots of one image is printed.
+#
+#   KERNEL=<tree>   the tree to measure (default work/linux, the series)
+#   TIMEOUT=<s>     QEMU run limit per boot (default 1200)
+#   RUNS=<n>        boots of each kernel (default 2, at least 1)
+#   STEP=build|all  (default all)
+#
+# Build trees: work/build-bench-c and work/build-bench-rust. Results:
+# work/results/bench.json (the table of the first run and every raw row),
+# bench-run<N>.json for the others, bench-<impl>-<N>.raw.log (the kernel
+# logs the rows come from), bench-<impl>-kunit.* (what scripts/kunit.sh
+# keeps: kunit.py's output, JSON and build log).
+. "$(dirname "$0")/lib.sh"
+
+tree=${TREE:-$KTREE}
+kunitconfig=$tree/tools/testing/kunit/configs/mm_zap_bench.config
+res=$WORK/results
+runs=${RUNS:-2}
+timeout_s=${TIMEOUT:-1200}
+impls=(c rust)
+mkdir -p "$res"
+[[ $runs =~ ^[1-9][0-9]?$ ]] || bad_knob RUNS "$runs" "give the number of boots of each kernel, 1 to 99"
+
+[ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
+[ -f "$kunitconfig" ] ||
+	die "$tree has no tools/testing/kunit/configs/mm_zap_bench.config: the benchmark patch (mm/tests/zap_bench_kunit.c) is not in that tree"
+
+# -icount makes the guest clock count instructions: it needs TCG, in one
+# thread; sleep=on keeps idle time deterministic too. thp_anon gives the
+# large folio case its 64 KiB folios; nokaslr keeps the layout fixed.
+qemu_args='-accel tcg,thread=single -icount shift=0,sleep=on -rtc base=2026-01-01T00:00:00,clock=vm'
+kernel_args='thp_anon=64K:always nokaslr'
+
+opt() { [ "$1" = rust ] && echo CONFIG_MM_ZAP_RUST=y || echo CONFIG_MM_ZAP_RUST=n; }
+
+start=$SECONDS
+for impl in "${impls[@]}"; do
+	TREE=$tree BUILD_DIR=$WORK/build-bench-$impl KUNITCONFIG=$kunitconfig \
+		KCONFIG_ADD=$(opt "$impl") NAME=bench-$impl-kunit STEP=build \
+		"$TOP/scripts/kunit.sh"
+done
+build_s=$((SECONDS - start))
+
+# The benchmark times the zap loop users run: nothing but the benchmark's
+# own object may differ from a kernel without it, so mm/memory.o of a
+# bench kernel holds no test code (the decision tests would keep
+# zap_present_ptes() and zap_nonpresent_ptes() out of line).
+for impl in "${impls[@]}"; do
+	obj=$WORK/build-bench-$impl/mm/memory.o
+	[ -f "$obj" ] || die "no $obj after the build"
+	if "llvm-nm$LLVM_SUFFIX" "$obj" | grep -E ' (zdt_|zap_decision_test|kunit)' >"$res/bench-$impl-testsyms.txt"; then
+		sed 's/^/    /' "$res/bench-$impl-testsyms.txt" >&2
+		die "mm/memory.o of the $impl bench kernel has test code in it (above): the benchmark must not be built with CONFIG_ZAP_KUNIT_TEST"
+	fi
+	log "mm/memory.o ($impl): $("llvm-size$LLVM_SUFFIX" "$obj" | awk 'NR == 2 { print "text " $1 ", data " $2 ", bss " $3 }')"
+done
+[ "${STEP:-all}" = build ] && exit 0
+
+meta() {
+	local run=$1
+	echo "tree_commit=$(git -C "$tree" rev-parse HEAD)"
+	for impl in "${impls[@]}"; do
+		echo "vmlinux_sha256_$impl=$(sha256sum "$WORK/build-bench-$impl/vmlinux" | cut -c1-16)"
+		echo "memory_o_text_$impl=$("llvm-size$LLVM_SUFFIX" "$WORK/build-bench-$impl/mm/memory.o" | awk 'NR == 2 { print $1 }')"
+	done
+	echo "run=$run"
+	echo "machine=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores"
+	echo "qemu=$(qemu-system-x86_64 --version | head -n1)"
+	echo "clang=$("clang$LLVM_SUFFIX" --version | head -n1)"
+	echo "rustc=$(rustc --version)"
+	echo "qemu_args=$qemu_args"
+	echo "kernel_args=$kernel_args"
+	echo "build_seconds=$build_s"
+}
+
+rm -f "$res"/bench.json "$res"/bench-run*.json "$res"/bench-*-*.raw.log
+for ((run = 1; run <= runs; run++)); do
+	for impl in "${impls[@]}"; do
+		build=$WORK/build-bench-$impl
+		rm -f "$build/test.log"
+		start=$SECONDS
+		set +e
+		TREE=$tree BUILD_DIR=$build KUNITCONFIG=$kunitconfig KCONFIG_ADD=$(opt "$impl") \
+			NAME=bench-$impl-kunit STEP=exec ACCEL=tcg FILTER='zap_bench*' \
+			TIMEOUT="$timeout_s" QEMU_ARGS=$qemu_args KERNEL_ARGS=$kernel_args \
+			"$TOP/scripts/kunit.sh"
+		rc=$?
+		set -e
+		run_s=$((SECONDS - start))
+		[ -f "$build/test.log" ] || die "QEMU left no kernel log ($build/test.log); see $res/bench-$impl-kunit.log"
+		cp "$build/test.log" "$res/bench-$impl-$run.raw.log"
+		[ $rc = 0 ] || [ $run_s -lt "$timeout_s" ] ||
+			die "QEMU did not finish: the $impl kernel timed out after $timeout_s s (boot $run); its rows so far are in $res/bench-$impl-$run.raw.log"
+		[ $rc = 0 ] || die "the benchmark suite did not pass on the $impl kernel (see $res/bench-$impl-kunit.log)"
+		log "benchmark: $impl kernel, boot $run: ${run_s} s"
+	done
+	out=$res/bench.json
+	[ $run = 1 ] || out=$res/bench-run$run.json
+	logs=()
+	for impl in "${impls[@]}"; do logs+=("$res/bench-$impl-$run.raw.log"); done
+	cat "${logs[@]}" >"$res/bench-$run.raw.log"
+	if [ $run = 1 ]; then
+		mapfile -t m < <(meta "$run")
+		python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" ||
+			die "benchmark results are not valid (see above)"
+	else
+		mapfile -t m < <(meta "$run")
+		python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" >/dev/null ||
+			die "the results of boot $run are not valid: python3 scripts/bench-table.py parse $res/bench-$run.raw.log /dev/null"
+		python3 "$TOP/scripts/bench-table.py" compare "$res/bench.json" "$out" ||
+			die "boot $run of the same images does not agree with boot 1 (above): the numbers are not reproducible"
+	fi
+done
+log "results: $res/bench.json"
