@@ -187,8 +187,8 @@ done
 #    Every patch is built with the tip's kunitconfig, less the options that
 #    patch's Kconfig does not define yet, so the build tree changes only
 #    as much as the patches themselves do: one full build per run, not one
-#    per configuration change of the series. A patch before the tip's
-#    kunitconfig exists still builds (and runs nothing).
+#    per configuration change of the series. The patches before the one
+#    that adds the kunitconfig are built the same way and run nothing.
 mapfile -t commits < <(git -C "$CHECK_TREE" rev-list --reverse "$BASE_BRANCH..$CHECK_BRANCH")
 [ ${#commits[@]} = "$n" ] ||
 	record_extra FAIL "the check branch has ${#commits[@]} commits for $n patches"

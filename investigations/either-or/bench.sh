@@ -106,16 +106,11 @@ for ((run = 1; run <= runs; run++)); do
 	logs=()
 	for impl in "${impls[@]}"; do logs+=("$res/bench-$impl-$run.raw.log"); done
 	cat "${logs[@]}" >"$res/bench-$run.raw.log"
-	if [ $run = 1 ]; then
-		mapfile -t m < <(meta "$run")
-		python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" ||
-			die "benchmark results are not valid (see above)"
-	else
-		mapfile -t m < <(meta "$run")
-		python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" >/dev/null ||
-			die "the results of boot $run are not valid: python3 scripts/bench-table.py parse $res/bench-$run.raw.log /dev/null"
-		python3 "$TOP/scripts/bench-table.py" compare "$res/bench.json" "$out" ||
-			die "boot $run of the same images does not agree with boot 1 (above): the numbers are not reproducible"
-	fi
+	mapfile -t m < <(meta "$run")
+	python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" \
+		>"$res/bench-$run.table" || { cat "$res/bench-$run.table"; die "the results of boot $run are not valid (above)"; }
+	[ $run != 1 ] || cat "$res/bench-$run.table"
+	[ $run = 1 ] || python3 "$TOP/scripts/bench-table.py" compare "$res/bench.json" "$out" ||
+		die "boot $run of the same images does not agree with boot 1 (above): the numbers are not reproducible"
 done
 log "results: $res/bench.json"
