@@ -25,15 +25,15 @@ fetch:
 apply:
 	@$(S)/apply.sh
 
-## build: build the KUnit kernel for the series' kunitconfig
+## build: build the Rust KUnit kernel for the series' kunitconfig (make test builds both)
 build:
 	@STEP=build $(S)/kunit.sh
 
-## test: build and run the series' KUnit suites in QEMU, print the results
+## test: build the C (CONFIG_MM_ZAP_RUST=n) and the Rust (=y) KUnit kernels, run the same suites on each, one result line per kernel
 test:
-	@$(S)/kunit.sh
+	@$(S)/test.sh
 
-## bench: build and boot the benchmark kernel; the zap loop's instructions per PTE, C against Rust
+## bench: build and boot the C (option off) and the Rust benchmark kernels; the zap loop's instructions per PTE, Rust against C
 bench:
 	@$(S)/bench.sh
 
@@ -73,7 +73,7 @@ disasm:
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-bench work/build-debug work/build-check work/build-norust work/build-disasm work/build-disasm-thp work/build-mmst work/build-mmst-base work/results
+	rm -rf work/build work/build-c work/build-bench work/build-bench-c work/build-bench-rust work/build-debug work/build-check work/build-norust work/build-disasm work/build-disasm-thp work/build-mmst work/build-mmst-base work/results
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:

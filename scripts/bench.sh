@@ -1,24 +1,32 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# The PTE zap benchmark: build the kernel for the series' benchmark
-# kunitconfig (build tree work/build-bench), boot it in QEMU with the guest
-# clock counting instructions, and print C against Rust per PTE.
+# The PTE zap benchmark: build two kernels from the series' benchmark
+# kunitconfig, one with CONFIG_MM_ZAP_RUST=n (C decides: the kernel users
+# run) and one with it =y (Rust decides), boot each in QEMU with the guest
+# clock counting instructions, and print C against Rust per PTE. Each
+# kernel is booted RUNS times (default 2): the rows of the runs must agree,
+# and the largest difference between two boots of one image is printed.
 #
 #   KERNEL=<tree>   the tree to measure (default work/linux, the series)
-#   TIMEOUT=<s>     QEMU run limit (default 1800)
+#   TIMEOUT=<s>     QEMU run limit per boot (default 1200)
+#   RUNS=<n>        boots of each kernel (default 2, at least 1)
 #   STEP=build|all  (default all)
 #
-# Results: work/results/bench.json (the table and every raw row),
-# bench.raw.log (the kernel log the rows come from), bench-kunit.* (what
-# scripts/kunit.sh keeps: kunit.py's output, JSON and build log).
-# The previous bench.json is kept as bench.prev.json and compared with.
+# Build trees: work/build-bench-c and work/build-bench-rust. Results:
+# work/results/bench.json (the table of the first run and every raw row),
+# bench-run<N>.json for the others, bench-<impl>-<N>.raw.log (the kernel
+# logs the rows come from), bench-<impl>-kunit.* (what scripts/kunit.sh
+# keeps: kunit.py's output, JSON and build log).
 . "$(dirname "$0")/lib.sh"
 
 tree=${TREE:-$KTREE}
 kunitconfig=$tree/tools/testing/kunit/configs/mm_zap_bench.config
 res=$WORK/results
-build=$WORK/build-bench
+runs=${RUNS:-2}
+timeout_s=${TIMEOUT:-1200}
+impls=(c rust)
 mkdir -p "$res"
+[[ $runs =~ ^[1-9][0-9]?$ ]] || bad_knob RUNS "$runs" "give the number of boots of each kernel, 1 to 99"
 
 [ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
 [ -f "$kunitconfig" ] ||
@@ -30,54 +38,81 @@ mkdir -p "$res"
 qemu_args='-accel tcg,thread=single -icount shift=0,sleep=on -rtc base=2026-01-01T00:00:00,clock=vm'
 kernel_args='thp_anon=64K:always nokaslr'
 
+opt() { [ "$1" = rust ] && echo CONFIG_MM_ZAP_RUST=y || echo CONFIG_MM_ZAP_RUST=n; }
+
 start=$SECONDS
-TREE=$tree BUILD_DIR=$build KUNITCONFIG=$kunitconfig NAME=bench-kunit STEP=build \
-	"$TOP/scripts/kunit.sh"
+for impl in "${impls[@]}"; do
+	TREE=$tree BUILD_DIR=$WORK/build-bench-$impl KUNITCONFIG=$kunitconfig \
+		KCONFIG_ADD=$(opt "$impl") NAME=bench-$impl-kunit STEP=build \
+		"$TOP/scripts/kunit.sh"
+done
 build_s=$((SECONDS - start))
+
+# The benchmark times the zap loop users run: nothing but the benchmark's
+# own object may differ from a kernel without it, so mm/memory.o of a
+# bench kernel holds no test code (the decision tests would keep
+# zap_present_ptes() and zap_nonpresent_ptes() out of line).
+for impl in "${impls[@]}"; do
+	obj=$WORK/build-bench-$impl/mm/memory.o
+	[ -f "$obj" ] || die "no $obj after the build"
+	if "llvm-nm$LLVM_SUFFIX" "$obj" | grep -E ' (zdt_|zap_decision_test|kunit)' >"$res/bench-$impl-testsyms.txt"; then
+		sed 's/^/    /' "$res/bench-$impl-testsyms.txt" >&2
+		die "mm/memory.o of the $impl bench kernel has test code in it (above): the benchmark must not be built with CONFIG_ZAP_KUNIT_TEST"
+	fi
+	log "mm/memory.o ($impl): $("llvm-size$LLVM_SUFFIX" "$obj" | awk 'NR == 2 { print "text " $1 ", data " $2 ", bss " $3 }')"
+done
+# And the gate: the C bench kernel's memory.o is the production one.
+TREE=$tree "$TOP/scripts/bench-gate.sh" "$WORK/build-bench-c"
 [ "${STEP:-all}" = build ] && exit 0
 
-[ -f "$res/bench.json" ] && mv -f "$res/bench.json" "$res/bench.prev.json"
-rm -f "$build/test.log" "$res/bench.raw.log"
-timeout_s=${TIMEOUT:-1800}
-start=$SECONDS
-set +e
-TREE=$tree BUILD_DIR=$build KUNITCONFIG=$kunitconfig NAME=bench-kunit STEP=exec \
-	ACCEL=tcg FILTER='zap_bench*' TIMEOUT=$timeout_s \
-	QEMU_ARGS=$qemu_args KERNEL_ARGS=$kernel_args "$TOP/scripts/kunit.sh"
-rc=$?
-set -e
-run_s=$((SECONDS - start))
-# kunit.py stops QEMU at its --timeout and reports what ran as crashed.
-timed_out=
-[ $rc = 0 ] || [ $run_s -lt "$timeout_s" ] || timed_out=1
-[ -f "$build/test.log" ] || die "QEMU left no kernel log ($build/test.log); see $res/bench-kunit.log"
-cp "$build/test.log" "$res/bench.raw.log"
+meta() {
+	local run=$1
+	echo "tree_commit=$(git -C "$tree" rev-parse HEAD)"
+	for impl in "${impls[@]}"; do
+		echo "vmlinux_sha256_$impl=$(sha256sum "$WORK/build-bench-$impl/vmlinux" | cut -c1-16)"
+		echo "memory_o_text_$impl=$("llvm-size$LLVM_SUFFIX" "$WORK/build-bench-$impl/mm/memory.o" | awk 'NR == 2 { print $1 }')"
+	done
+	echo "run=$run"
+	echo "machine=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores"
+	echo "qemu=$(qemu-system-x86_64 --version | head -n1)"
+	echo "clang=$("clang$LLVM_SUFFIX" --version | head -n1)"
+	echo "rustc=$(rustc --version)"
+	echo "qemu_args=$qemu_args"
+	echo "kernel_args=$kernel_args"
+	echo "build_seconds=$build_s"
+}
 
-image=$(sha256sum "$build/vmlinux" | cut -c1-16)
-log "benchmark: build ${build_s} s, QEMU run ${run_s} s; kernel log $res/bench.raw.log"
-set +e
-python3 "$TOP/scripts/bench-table.py" parse "$res/bench.raw.log" "$res/bench.json" \
-	"tree_commit=$(git -C "$tree" rev-parse HEAD)" \
-	"vmlinux_sha256=$image" \
-	"machine=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores" \
-	"qemu=$(qemu-system-x86_64 --version | head -n1)" \
-	"clang=$(clang$LLVM_SUFFIX --version | head -n1)" \
-	"rustc=$(rustc --version)" \
-	"qemu_args=$qemu_args" "kernel_args=$kernel_args" \
-	"build_seconds=$build_s" "run_seconds=$run_s"
-prc=$?
-set -e
-if [ -f "$res/bench.prev.json" ] && [ -f "$res/bench.json" ]; then
-	prev_image=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["meta"].get("vmlinux_sha256",""))' \
-		"$res/bench.prev.json")
-	if [ "$prev_image" = "$image" ]; then
-		python3 "$TOP/scripts/bench-table.py" compare "$res/bench.prev.json" "$res/bench.json" || prc=1
-	else
-		log "the previous run (bench.prev.json) measured another kernel image; not compared"
-	fi
-fi
-[ -z "$timed_out" ] ||
-	die "QEMU did not finish: timed out after $timeout_s s (the run takes about 2 min under TCG); the rows above are the ones that finished"
-[ $rc = 0 ] || die "the benchmark suite did not pass (see $res/bench-kunit.log)"
-[ $prc = 0 ] || die "benchmark results are not valid (see above)"
+rm -f "$res"/bench.json "$res"/bench-run*.json "$res"/bench-*-*.raw.log
+for ((run = 1; run <= runs; run++)); do
+	for impl in "${impls[@]}"; do
+		build=$WORK/build-bench-$impl
+		rm -f "$build/test.log"
+		start=$SECONDS
+		set +e
+		TREE=$tree BUILD_DIR=$build KUNITCONFIG=$kunitconfig KCONFIG_ADD=$(opt "$impl") \
+			NAME=bench-$impl-kunit STEP=exec ACCEL=tcg FILTER='zap_bench*' \
+			TIMEOUT="$timeout_s" QEMU_ARGS=$qemu_args KERNEL_ARGS=$kernel_args \
+			"$TOP/scripts/kunit.sh"
+		rc=$?
+		set -e
+		run_s=$((SECONDS - start))
+		[ -f "$build/test.log" ] || die "QEMU left no kernel log ($build/test.log); see $res/bench-$impl-kunit.log"
+		cp "$build/test.log" "$res/bench-$impl-$run.raw.log"
+		[ $rc = 0 ] || [ $run_s -lt "$timeout_s" ] ||
+			die "QEMU did not finish: the $impl kernel timed out after $timeout_s s (boot $run); its rows so far are in $res/bench-$impl-$run.raw.log"
+		[ $rc = 0 ] || die "the benchmark suite did not pass on the $impl kernel (see $res/bench-$impl-kunit.log)"
+		log "benchmark: $impl kernel, boot $run: ${run_s} s"
+	done
+	out=$res/bench.json
+	[ $run = 1 ] || out=$res/bench-run$run.json
+	logs=()
+	for impl in "${impls[@]}"; do logs+=("$res/bench-$impl-$run.raw.log"); done
+	cat "${logs[@]}" >"$res/bench-$run.raw.log"
+	mapfile -t m < <(meta "$run")
+	python3 "$TOP/scripts/bench-table.py" parse "$res/bench-$run.raw.log" "$out" "${m[@]}" \
+		>"$res/bench-$run.table" || { cat "$res/bench-$run.table"; die "the results of boot $run are not valid (above)"; }
+	[ $run != 1 ] || cat "$res/bench-$run.table"
+	[ $run = 1 ] || python3 "$TOP/scripts/bench-table.py" compare "$res/bench.json" "$out" ||
+		die "boot $run of the same images does not agree with boot 1 (above): the numbers are not reproducible"
+done
 log "results: $res/bench.json"

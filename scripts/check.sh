@@ -137,10 +137,11 @@ if ! nself=$("$SELFTEST_CMD" --list 2>"$res/selftest-list.err" | grep -c .); the
 	nself=0
 	record_extra FAIL "harness: could not list the self-tests" "$(tail -n 1 "$res/selftest-list.err")"
 fi
-expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + 7))
+expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + 9))
 echo "expecting $expected checks: $nself self-tests, apply, round-trip, $n checkpatch, $n builds," \
 	"$runs_before_tip KUnit runs before the tip, $KUNIT_CASES KUnit cases at the tip," \
-	"rustfmtcheck, clippy, warnings, no panic, disasm, MM_ZAP_RUST=n, RUST=n; then the matrix"
+	"rustfmtcheck, clippy, warnings, no panic, disasm, MM_ZAP_RUST=n, same cases on C and Rust," \
+	"bench memory.o, RUST=n; then the matrix"
 echo
 
 # 1. The harness's own bad-input tests. Each prints one verdict line; its
@@ -322,14 +323,40 @@ if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
 	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as with the series' fixes alone" disasm \
 		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" fixes "$CHECK_BRANCH" || true
 	grep '^==> mm/memory.o' "$res/disasm.log" | sed 's/^/    /' || true
-	# RUST=y with the option off: the suites pass on the C path alone.
+	# RUST=y with the option off: the C kernel. The suites pass on it, and
+	# every case it ran passed on the Rust kernel of step 4 too.
 	gate "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" rustoff \
 		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/rustoff" \
 		KCONFIG_ADD="CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 	grep '^kunit (' "$res/rustoff.log" | sed 's/^/    /' || true
+	same_cases() {
+		local c r
+		[ -s "$res/rustoff.json" ] || { echo "error: no results of the C kernel"; return 1; }
+		[ -s "$res/kunit.json" ] || { echo "error: no results of the Rust kernel"; return 1; }
+		c=$(python3 "$TOP/scripts/kunit-json.py" cases "$res/rustoff.json" | grep '^PASS ' | sort)
+		r=$(python3 "$TOP/scripts/kunit-json.py" cases "$res/kunit.json" | grep '^PASS ' | sort)
+		[ -n "$c" ] || { echo "error: no case passed on the C kernel"; return 1; }
+		if comm -23 <(echo "$c") <(echo "$r") | grep .; then
+			echo "error: the cases above passed on the C kernel, not on the Rust kernel"
+			return 1
+		fi
+		echo "the $(echo "$c" | wc -l) cases that pass on the C kernel pass on the Rust kernel," \
+			"which runs $(($(echo "$r" | wc -l) - $(echo "$c" | wc -l))) more"
+	}
+	gate "every case of the C kernel passes on the Rust kernel" samecases same_cases || true
+	# The bench C kernel's memory.o is the one users run.
+	if git -C "$CHECK_TREE" cat-file -e "$CHECK_BRANCH:tools/testing/kunit/configs/mm_zap_bench.config" 2>/dev/null; then
+		gate "the C bench kernel's mm/memory.o is the production one" benchgate \
+			env TREE="$CHECK_TREE" "$TOP/scripts/bench-gate.sh" || true
+		grep '^==> mm/memory.o' "$res/benchgate.log" | sed 's/^/    /' || true
+	else
+		record SKIP "the C bench kernel's mm/memory.o is the production one" "the series has no benchmark"
+	fi
 else
 	record SKIP "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" "no CONFIG_MM_ZAP_RUST in the series"
 	record SKIP "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "every case of the C kernel passes on the Rust kernel" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "the C bench kernel's mm/memory.o is the production one" "no CONFIG_MM_ZAP_RUST in the series"
 fi
 
 # 9. The series with CONFIG_RUST=n: builds, and the suites pass. In the

@@ -20,8 +20,9 @@ import sys
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # (file, name, what it flips, old text, new text): old must occur exactly
-# once in the file. C mutants change what the C path decides, Rust ones
-# what the Rust object decides, rc- ones how C consults the Rust policy.
+# once in the file. C mutants change what the C kernel decides and run on
+# it; Rust ones change what the Rust object decides, rc- ones how C
+# consults the Rust verdicts, and both run on the Rust kernel.
 C = 'mm/memory.c'
 R = 'mm/zap_policy.rs'
 MUTANTS = [
@@ -132,11 +133,7 @@ MUTANTS = [
      '\t\tanon = vma_is_anonymous(vma);\n\treturn zap_verdicts_keep',
      '\t\tanon = true;\n\treturn zap_verdicts_keep'),
     (C, 'rc-reinstall', 'Rust path: the re-install bit ignored',
-     '\t\treturn verdicts->reinstall_uffd_wp;', '\t\treturn true;'),
-    (C, 'rc-key-ignored', 'zap_pte_range() ignores the static key (always Rust)',
-     'if (static_branch_likely(&zap_rust_decisions)) {', 'if (true) {'),
-    (C, 'rc-key-inverted', 'zap_pte_range() follows the static key the wrong way',
-     'if (static_branch_likely(&zap_rust_decisions)) {', 'if (!static_branch_likely(&zap_rust_decisions)) {'),
+     '\t\treturn verdicts.reinstall_uffd_wp;', '\t\treturn true;'),
     # The Rust verdicts.
     (R, 'r-present-anon', 'present anon never kept',
      'Entry::Present(Folio::Anon) => Verdict::keep_if(self.keep_cows),',
@@ -214,6 +211,16 @@ def run(tree, env):
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+def kernel_env(fname, name, work):
+    """Where a mutant is tested: a C mutant on the C kernel
+    (CONFIG_MM_ZAP_RUST=n, whose decisions it changes), a Rust one or one
+    of how C consults the Rust verdicts (rc-) on the Rust kernel."""
+    if fname == C and not name.startswith('rc-'):
+        return {'NAME': 'mutant', 'KCONFIG_ADD': 'CONFIG_MM_ZAP_RUST=n',
+                'BUILD_DIR': os.path.join(work, 'build-c')}
+    return {'NAME': 'mutant', 'KCONFIG_ADD': 'CONFIG_MM_ZAP_RUST=y'}
+
+
 def failing_cases(json_path):
     """The cases that failed or crashed in a kunit.py JSON file, or None
     if the file is missing or holds no case at all."""
@@ -274,7 +281,7 @@ def main():
             try:
                 if os.path.exists(json_path):
                     os.unlink(json_path)
-                p = run(tree, {'NAME': 'mutant'})
+                p = run(tree, kernel_env(fname, name, work))
             finally:
                 with open(path, 'w') as f:
                     f.write(text)
