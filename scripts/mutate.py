@@ -19,12 +19,14 @@ import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# (file, name, what it flips, old text, new text): old must occur exactly
-# once in the file. C mutants change what the C kernel decides and run on
+# (file, name, what it flips, old text, new text[, build error]): old must
+# occur exactly once in the file. A mutant with a build error is caught
+# when the build fails with that message, and only then. C mutants change what the C kernel decides and run on
 # it; Rust ones change what the Rust object decides, rc- ones how C
 # consults the Rust verdicts, and both run on the Rust kernel.
 C = 'mm/memory.c'
 R = 'mm/zap_policy.rs'
+H = 'include/linux/zap_policy.h'
 MUTANTS = [
     # The C helpers.
     (C, 'cows-null', 'should_zap_cows(NULL) keeps COWs',
@@ -199,6 +201,13 @@ MUTANTS = [
      'zap_entry_kind_ZAP_ENTRY_GUARD_MARKER => Entry::Unknown,'),
     (R, 'r-table-anon-bit', 'the table ignores the anon bit',
      'keep |= 1 << (2 * kind + anon);', 'keep |= 1 << (2 * kind);'),
+    # A build check: a kind added to the C enum without a Rust decision
+    # must stop the build (caught by the build failing with this error,
+    # not by a test).
+    (H, 'h-new-kind', 'enum zap_entry_kind gains a kind that Rust does not map',
+     '\tZAP_ENTRY_POISON_MARKER,\n\tZAP_ENTRY_UNKNOWN,',
+     '\tZAP_ENTRY_POISON_MARKER,\n\tZAP_ENTRY_NEW_KIND,\n\tZAP_ENTRY_UNKNOWN,',
+     'enum zap_entry_kind has a kind that Rust does not decide'),
     (R, 'r-export-punch', 'the exported hole punch table is the truncate one',
      '(true, false, false) => const { ZapPolicy::new(true, false, false).to_c() },',
      '(true, false, false) => const { ZapPolicy::new(false, false, false).to_c() },'),
@@ -261,7 +270,7 @@ def main():
     stopped = None
     print(f"{'mutant':26} {'verdict':8} flips / first failing cases")
     try:
-        for fname, name, what, old, new in chosen:
+        for fname, name, what, old, new, *build_error in chosen:
             if stopped:
                 print(f'{name:26} {"NOTRUN":8} {what}\n{"":35} {stopped}')
                 missed += 1
@@ -288,7 +297,17 @@ def main():
             out = p.stdout.strip().splitlines() or ['(no output)']
             last = out[-1]
             fails = failing_cases(json_path) if os.path.exists(json_path) else None
-            if 'build failed' in p.stdout:
+            blog = os.path.join(work, 'results', 'mutant.build.log')
+            if build_error:
+                # Caught only by the build failing as it must.
+                text_log = open(blog, errors='replace').read() if os.path.exists(blog) else ''
+                if 'build failed' in p.stdout and build_error[0] in text_log:
+                    verdict, detail = 'caught', f'the build fails: {build_error[0]}'
+                elif 'build failed' in p.stdout:
+                    verdict, detail = 'NOBUILD', f'the build failed, but not with: {build_error[0]}'
+                else:
+                    verdict, detail = 'MISSED', 'the kernel built'
+            elif 'build failed' in p.stdout:
                 verdict, detail = 'NOBUILD', last
             elif fails:
                 # Caught: at least one test case failed on the mutant.

@@ -722,7 +722,7 @@ t_make-j-order() {
 	done
 	chmod +x "$h/scripts"/*
 	xok make -s -C "$h" -j4 all
-	local want="install-deps.sh fetch-base.sh apply.sh kunit.sh bench.sh"
+	local want="install-deps.sh fetch-base.sh apply.sh test.sh bench.sh"
 	[ "$(grep '^start' "$C/log" | head -n 5 | cut -d' ' -f2 | paste -sd' ')" = "$want" ] ||
 		fail "make -j4 all ran: $(paste -sd' ' "$C/log")"
 	awk '$1 == "start" { if (open) bad = 1; open = 1 } $1 == "end" { open = 0 } END { exit bad }' "$C/log" ||
