@@ -9,8 +9,12 @@ The kernel prints, per (case, n, impl), the minimum and the median over the
 repetitions of three windows in TSC ticks (instructions under -icount shift=0):
 zap (the page table walk and the decisions), free (tlb_finish_mmu()) and
 total. The table gives them per PTE. Exit status 1 if the log has no rows,
-if the calibration is missing or off by more than 0.1%, or on a compare
-above 0.1%.
+if the calibration is missing or off by more than 0.1%, or if a compare
+finds a window whose minima differ by more than 0.1% and by more than
+256 instructions. Two boots of one image agree to 0.06% or better on
+windows of a million instructions and more, but a small window can move
+by a hundred instructions: 131 of 83,000 (0.16%) was measured, for the
+sparse case at 8192 PTEs.
 """
 import json
 import re
@@ -20,6 +24,7 @@ LINE = re.compile(r'zap_bench: (case=\S+ .*|calibrate .*)$')
 ORDER = ['munmap', 'dontneed', 'null', 'cow_punch', 'shmem_punch', 'guard',
          'mthp', 'sparse']
 TOLERANCE = 0.001
+ABS_TOLERANCE = 256
 
 
 def fields(text):
@@ -139,20 +144,24 @@ def cmd_compare(old, new):
         a = {(r['case'], r['n'], r['impl']): r for r in json.load(f)['rows']}
     with open(new) as f:
         b = {(r['case'], r['n'], r['impl']): r for r in json.load(f)['rows']}
-    worst, bad = 0.0, 0
+    worst, worst_abs, bad = 0.0, 0, 0
     print(f"\nagreement with the previous run ({old}), minima:")
     print(f"{'case':<12} {'n':>6} {'impl':<5} {'zap':>10} {'total':>10}")
     for key in sorted(set(a) & set(b)):
         devs = []
         for w in ('zap_min', 'total_min'):
-            d = abs(b[key][w] - a[key][w]) / a[key][w] if a[key][w] else 0.0
+            diff = abs(b[key][w] - a[key][w])
+            d = diff / a[key][w] if a[key][w] else 0.0
             devs.append(d)
             worst = max(worst, d)
-        bad += any(d > TOLERANCE for d in devs)
+            worst_abs = max(worst_abs, diff)
+            bad += d > TOLERANCE and diff > ABS_TOLERANCE
         print(f"{key[0]:<12} {key[1]:>6} {key[2]:<5} {devs[0] * 100:>9.4f}% {devs[1] * 100:>9.4f}%")
     missing = set(a) ^ set(b)
-    print(f"{len(set(a) & set(b))} rows compared, largest difference {worst * 100:.4f}%, "
-          f"{bad} above {TOLERANCE * 100:.1f}%" + (f", {len(missing)} rows in one run only" if missing else ''))
+    print(f"{len(set(a) & set(b))} rows compared, largest difference {worst * 100:.4f}% "
+          f"(largest in instructions: {worst_abs}), {bad} windows above both "
+          f"{TOLERANCE * 100:.1f}% and {ABS_TOLERANCE} instructions"
+          + (f", {len(missing)} rows in one run only" if missing else ''))
     return 1 if bad else 0
 
 
