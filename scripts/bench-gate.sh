@@ -80,7 +80,8 @@ obj "$ref" ref
 ninsn=$(grep -vc -e '>:$' -e '^$' -e 'R_X86_64' "$res/ref.s")
 if ! diff -u "$res/ref.s" "$res/bench.s" >"$res/diff"; then
 	head -n 30 "$res/diff" >&2
-	extra=$(comm -13 <(grep '>:$' "$res/ref.s" | sort) <(grep '>:$' "$res/bench.s" | sort) | tr -d '<>:' | tr '\n' ' ')
+	names() { sed -n 's/^[0-9a-f]* <\([^.][^>]*\)>:$/\1/p' "$1" | sort -u; }
+	extra=$(comm -13 <(names "$res/ref.s") <(names "$res/bench.s") | tr '\n' ' ')
 	die "mm/memory.o of the bench kernel ($bench) is not the one users run: its .text differs from the build without $(echo $opts) (full diff: $res/diff)${extra:+; functions only the bench kernel has: $extra}"
 fi
 log "mm/memory.o of the C bench kernel is the production one: .text identical to the build without $(echo $opts) ($(grep -c '>:$' "$res/ref.s") functions, $ninsn instructions)"
