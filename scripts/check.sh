@@ -16,8 +16,9 @@
 # zap-rust-check) and built in its own build directories, so the working
 # branch and its build are never disturbed.
 #
-# For tests: SELFTEST_CMD, MATRIX_SH and EXPECT_CONF replace
-# scripts/selftest.sh, scripts/matrix.sh and expect.conf.
+# For tests: SELFTEST_CMD, MATRIX_SH, BENCH_GATE_SH and EXPECT_CONF
+# replace scripts/selftest.sh, scripts/matrix.sh, scripts/bench-gate.sh
+# and expect.conf.
 . "$(dirname "$0")/lib.sh"
 # The user's apply knobs are for 'make apply', not for the check's own tree.
 unset KERNEL TREE BRANCH START OUT
@@ -27,6 +28,7 @@ CHECK_BRANCH=$WORK_BRANCH-check
 CHECK_BUILD=$WORK/build-check
 SELFTEST_CMD=${SELFTEST_CMD:-$TOP/scripts/selftest.sh}
 MATRIX_SH=${MATRIX_SH:-$TOP/scripts/matrix.sh}
+BENCH_GATE_SH=${BENCH_GATE_SH:-$TOP/scripts/bench-gate.sh}
 EXPECT_CONF=${EXPECT_CONF:-$TOP/expect.conf}
 KCONFIG_REL=tools/testing/kunit/configs/mm_zap.config
 res=$WORK/results/check
@@ -347,7 +349,7 @@ if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
 	# The bench C kernel's memory.o is the one users run.
 	if git -C "$CHECK_TREE" cat-file -e "$CHECK_BRANCH:tools/testing/kunit/configs/mm_zap_bench.config" 2>/dev/null; then
 		gate "the C bench kernel's mm/memory.o is the production one" benchgate \
-			env TREE="$CHECK_TREE" "$TOP/scripts/bench-gate.sh" || true
+			env TREE="$CHECK_TREE" "$BENCH_GATE_SH" || true
 		grep '^==> mm/memory.o' "$res/benchgate.log" | sed 's/^/    /' || true
 	else
 		record SKIP "the C bench kernel's mm/memory.o is the production one" "the series has no benchmark"

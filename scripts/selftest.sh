@@ -198,6 +198,7 @@ mk_series() {
 	printf '// SPDX-License-Identifier: GPL-2.0\n' >"$k/mm/zap_policy.rs"
 	printf 'config MM_ZAP_RUST\n\tbool\n# CONFIG_MM_ZAP_RUST\n' >"$k/mm/Kconfig.zap"
 	printf 'mm_zap_rust three PASS\n' >>"$k/mm/tests/cases"
+	printf 'CONFIG_KUNIT=y\n' >"$k/tools/testing/kunit/configs/mm_zap_bench.config"
 	G -C "$k" add -A
 	G -C "$k" commit -q -m "mm: add the Rust object" -m "Why: the series."
 	G -C "$k" config "branch.$WORK_BRANCH.description" "$(printf 'mm: a stub series\n\nA cover letter.')"
@@ -235,9 +236,11 @@ SH
 echo "PASS matrix cfg patch 1/2"; echo "PASS matrix cfg patch 2/2"
 echo "matrix: 2 passed (0 from earlier runs), 0 failed, 0 skipped; 1 configurations x 2 patches in 0 s"
 SH
-	chmod +x "$d/selftest" "$d/matrix"
+	printf '#!/bin/sh\necho "==> mm/memory.o: identical"\n' >"$d/bench-gate"
+	chmod +x "$d/selftest" "$d/matrix" "$d/bench-gate"
 	run_cmd env -u KERNEL -u TREE -u BRANCH WORK="$d/w" PATCHES="$d/patches" HOME="$d/home" \
 		EXPECT_CONF="$d/expect.conf" SELFTEST_CMD="$d/selftest" MATRIX_SH="$d/matrix" \
+		BENCH_GATE_SH="$d/bench-gate" \
 		LLVM_SUFFIX=-97 PATH="$d/bin:$PATH" JOBS=1 "$@" "$TOP/scripts/check.sh"
 	cp "$C/out" "$d/check.out"
 }
@@ -789,8 +792,8 @@ t_disasm-other-tree() {
 t_check-all-pass() {
 	stub_check "$C/s"
 	[ $rc = 0 ] || { tail -n 25 "$C/out"; fail "check.sh failed (exit $rc)"; }
-	has "$C/out" "^expecting 19 checks"
-	has "$C/out" "^21 passed, 0 failed \(21 expected\)$"
+	has "$C/out" "^expecting 21 checks"
+	has "$C/out" "^23 passed, 0 failed \(23 expected\)$"
 	why "$(tail -n 1 "$C/out")"
 }
 t_check-selftest-stops() {
@@ -804,15 +807,15 @@ SH
 	stub_check "$C/s" SELFTEST_CMD="$C/s/selftest2"
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "^FAIL harness: selftest.sh exited 1"
-	has "$C/out" "^FAIL 2 of the 23 expected checks did not run"
-	has "$C/out" "^20 passed, 3 failed \(23 expected\)$"
+	has "$C/out" "^FAIL 2 of the 25 expected checks did not run"
+	has "$C/out" "^22 passed, 3 failed \(25 expected\)$"
 	why "$(tail -n 1 "$C/out"): the 2 self-tests that never ran and the exit status count"
 }
 t_check-empty-json() {
 	stub_check "$C/s" FAKE_JSON=empty
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "0 KUnit cases ran at the tip, 3 expected"
-	has "$C/out" "^FAIL 3 of the 22 expected checks did not run"
+	has "$C/out" "^FAIL 3 of the 24 expected checks did not run"
 	why "$(tail -n 1 "$C/out")"
 }
 t_check-missing-llvm-nm() {
@@ -831,7 +834,7 @@ t_check-gates-not-run() {
 	has "$C/out" "^SKIP kunit cases at the tip: not run, the build failed"
 	has "$C/out" "^FAIL no compiler warnings in the files the series touches"
 	has "$C/s/w/results/check/warnings.log" "no build log of patch 1/2"
-	has "$C/out" "^FAIL 2 of the 21 expected checks did not run"
+	has "$C/out" "^FAIL 2 of the 23 expected checks did not run"
 	hasnt "$C/out" " 0 failed"
 	why "builds without clang: SKIP lines for what did not run, no warnings gate without logs; $(tail -n 1 "$C/out")"
 }
@@ -839,7 +842,7 @@ t_check-matrix-absent() {
 	stub_check "$C/s" MATRIX_SH="$C/no-matrix.sh"
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "^SKIP matrix: .*no-matrix.sh is not there"
-	has "$C/out" "^19 passed, 1 failed \(20 expected\)$"
+	has "$C/out" "^21 passed, 1 failed \(22 expected\)$"
 	why "$(grep '^SKIP matrix' "$C/out" | cut -c1-60)...; $(tail -n 1 "$C/out")"
 }
 t_selftest-tmpdir() {
