@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: GPL-2.0
 # /init of the initramfs scripts/mm-selftests.sh builds (busybox sh).
 #
-# Runs every program of /mmst/progs.list ("name arg..." a line) on each
-# decision path of MMST_PATHS (/mmst/run.conf), back to back, restoring the
+# Runs every program of /mmst/progs.list ("name arg..." a line) on the
+# kernel MMST_PATHS (/mmst/run.conf) names (C, Rust or base), restoring the
 # hugetlb pool, THP settings and swap before each run. Everything the host
 # parses is on the console between marker lines that start with "MMST ":
 #   MMST FACT <what> <value...>         what the guest offers, once
 #   MMST POOL <prog> <path> ...         the hugetlb pool before the run
-#   MMST PATH <prog> <path> <0|1|->     zap_rust_decisions read back
+#   MMST PATH <prog> <path> <0|1|->     1: the kernel has Rust's zap
+#                                       decisions (zap_verdicts_for in
+#                                       /proc/kallsyms), 0: it has not
 #   MMST BEGIN <prog> <path>            the program's output follows
 #   MMST END <prog> <path> rc=<n> cs=<centiseconds>
 #   MMST DMESG <prog> <path> / MMST DMESG-END   kernel messages of the run
@@ -52,8 +54,9 @@ thp=/sys/kernel/mm/transparent_hugepage
 for f in enabled defrag shmem_enabled; do
 	[ -r "$thp/$f" ] && fact thp "$f" "$(cat "$thp/$f")"
 done
-sw=/sys/kernel/debug/zap_rust_decisions
-if [ -e $sw ]; then fact switch "$sw" "$(cat $sw)"; else fact switch none; fi
+# Which decisions this kernel has: the Rust kernel exports zap_verdicts_for.
+if grep -q ' zap_verdicts_for$' /proc/kallsyms; then rust=1; else rust=0; fi
+fact rust_decisions "$rust"
 fact cmdline "$(cat /proc/cmdline)"
 fact kernel "$(uname -r)"
 
@@ -112,14 +115,7 @@ while read -r prog args; do
 		*) want= ;;
 		esac
 		got=-
-		if [ -n "$want" ]; then
-			if [ -w $sw ]; then
-				echo "$want" >$sw
-				got=$(cat $sw)
-			else
-				got=missing
-			fi
-		fi
+		[ -z "$want" ] || got=$rust
 		say PATH "$prog" "$path" "$got"
 		cd "$rundir"
 		[ "$rundir" = /mmst ] || cp "/mmst/$prog" "$rundir/" 2>/dev/null

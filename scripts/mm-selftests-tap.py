@@ -188,8 +188,10 @@ def main():
                           if v['switch'] != {'C': '0', 'Rust': '1'}[x]]
             if bad_switch:
                 r['verdict'] = 'SKIP'
-                reasons.append('zap_rust_decisions did not read back %s (read %s)' % (
-                    ', '.join(bad_switch), ', '.join(str(r['paths'][x]['switch']) for x in bad_switch)))
+                reasons.append('the %s kernel is not the one it should be'
+                               ' (zap_verdicts_for in /proc/kallsyms: %s)' % (
+                                   ' and '.join(bad_switch),
+                                   ', '.join(str(r['paths'][x]['switch']) for x in bad_switch)))
             else:
                 failed = [x for x, v in (('C', c), ('Rust', rust)) if v['fail']]
                 # A kernel BUG, WARNING or bad rss counter during a run

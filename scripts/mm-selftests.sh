@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# Upstream's own mm selftests (tools/testing/selftests/mm) on both decision
-# paths of the series, in one QEMU boot: every program runs on the C path
-# (zap_rust_decisions = 0), then on the Rust path (= 1), back to back, with
-# the hugetlb pool, THP settings and swap restored before each run. Programs
-# that fail on both paths, and those of BASE_PROGS, run again on the
-# unmodified base kernel to show whether the series is the cause.
+# Upstream's own mm selftests (tools/testing/selftests/mm) on the series'
+# two kernels: the C kernel (CONFIG_MM_ZAP_RUST=n) and the Rust kernel (=y),
+# built one after the other in one build tree (the second build is
+# incremental) and booted one after the other; each boot runs every program,
+# with the hugetlb pool, THP settings and swap restored before each run.
+# The guest checks which kernel it runs (the Rust kernel has the symbol
+# zap_verdicts_for in /proc/kallsyms, the C kernel must not). Programs that
+# fail on both kernels, and those of BASE_PROGS, run again on the unmodified
+# base kernel to show whether the series is the cause.
 #
 #   TREE=<tree>          the series' tree (default: worktree $WORK/mmst at
 #                        branch zap-rust; given, it is used as it is)
@@ -173,17 +176,19 @@ for p in $base_progs; do
 	case " $progs " in *" $p "*) ;; *) progs="$progs $p" ;; esac
 done
 
-# build_kernel SRC OUT LOG KUNITCONFIG...: the series' KUnit build, with
-# the fragment's options on top; one kernel build at a time on this machine.
+# build_kernel SRC OUT LOG KCONFIG_ADD KUNITCONFIG...: the series' KUnit
+# build, with the fragment's options and KCONFIG_ADD (space-separated, may
+# be empty) on top; one kernel build at a time on this machine.
 build_kernel() {
-	local src=$1 out=$2 blog=$3 kc args=()
-	shift 3
+	local src=$1 out=$2 blog=$3 add=$4 kc o args=()
+	shift 4
 	if [ "${BUILD:-1}" = 0 ]; then
 		[ -f "$out/arch/x86/boot/bzImage" ] || return 1
 		log "BUILD=0: booting the kernel already in $out"
 		return 0
 	fi
 	for kc in "$@"; do args+=(--kunitconfig="$kc"); done
+	for o in $add; do args+=(--kconfig_add "$o"); done
 	mkdir -p "$out"
 	log "building the kernel in $out (waiting for $lock)"
 	local t0=$SECONDS
@@ -196,9 +201,26 @@ build_kernel() {
 	log "kernel built in $((SECONDS - t0)) s"
 }
 
-# 1. The series' kernel.
-build_kernel "$tree" "$build" "$res/build.log" "$kunitconfig" "$fragment" ||
-	die "BUILD=0, but there is no kernel in $build; run without BUILD=0 first"
+# 1. The series' two kernels, in one build tree: each image is kept apart
+#    as $res/bzImage-<kernel>, so that BUILD=0 can boot both.
+series_kernels="C Rust"
+for k in $series_kernels; do
+	case $k in C) opt=n ;; Rust) opt=y ;; esac
+	if [ "${BUILD:-1}" = 0 ]; then
+		[ -f "$res/bzImage-$k" ] ||
+			die "BUILD=0, but there is no $k kernel ($res/bzImage-$k); run without BUILD=0 first"
+		continue
+	fi
+	rm -f "$res/bzImage-$k"
+	build_kernel "$tree" "$build" "$res/build-$k.log" "CONFIG_MM_ZAP_RUST=$opt" "$kunitconfig" "$fragment"
+	# "=n" is "is not set" in a .config.
+	if [ $opt = y ]; then
+		grep -qx 'CONFIG_MM_ZAP_RUST=y' "$build/.config"
+	else
+		! grep -q '^CONFIG_MM_ZAP_RUST=y' "$build/.config"
+	fi || die "the $k kernel's .config does not have CONFIG_MM_ZAP_RUST=$opt ($build/.config)"
+	cp "$build/arch/x86/boot/bzImage" "$res/bzImage-$k"
+done
 
 # 2. The selftests, static, against the tree's own UAPI headers.
 log "installing the UAPI headers into $hdr/usr"
@@ -295,15 +317,21 @@ boot() {
 runnable=("${built[@]}")
 main_status="not run"
 main_secs=0
+: >"$res/series.console.log"
 if [ ${#runnable[@]} -gt 0 ]; then
-	mkdir -p "$res/guest-series"
-	mkdisks "$res/guest-series"
-	mkinitramfs "$res/guest-series" "C Rust" "${runnable[@]}"
-	boot series "$res/guest-series" "$build/arch/x86/boot/bzImage" ${#runnable[@]} 2
-	main_status=$boot_status
-	main_secs=$boot_secs
-else
-	: >"$res/series.console.log"
+	main_status=ok
+	bad=()
+	for k in $series_kernels; do
+		mkdir -p "$res/guest-$k"
+		mkdisks "$res/guest-$k"
+		mkinitramfs "$res/guest-$k" "$k" "${runnable[@]}"
+		boot "series-$k" "$res/guest-$k" "$res/bzImage-$k" ${#runnable[@]} 1
+		[ "$boot_status" = ok ] || bad+=("$k kernel: $boot_status")
+		main_secs=$((main_secs + boot_secs))
+		cat "$res/series-$k.console.log" >>"$res/series.console.log"
+	done
+	[ ${#bad[@]} = 0 ] || main_status=$(printf '%s; ' "${bad[@]}")
+	main_status=${main_status%; }
 fi
 
 parse() {
@@ -332,7 +360,7 @@ if [ "$base_run" = 1 ]; then
 		# The same options, less the series' own.
 		grep -vE '^CONFIG_(ZAP_KUNIT_TEST|ZAP_KUNIT_BENCH|MM_ZAP_RUST|RUST)=' "$kunitconfig" \
 			>"$res/base.kunitconfig"
-		if ! build_kernel "$btree" "$base_build" "$res/base-build.log" "$res/base.kunitconfig" "$fragment"; then
+		if ! build_kernel "$btree" "$base_build" "$res/base-build.log" "" "$res/base.kunitconfig" "$fragment"; then
 			base_status="not run: BUILD=0 and no base kernel in $base_build"
 			warn "$base_status"
 		else
@@ -346,7 +374,7 @@ if [ "$base_run" = 1 ]; then
 	fi
 fi
 
-# One console.log: the series' boot, then the base's.
+# One console.log: the series' boots, then the base's.
 {
 	cat "$res/series.console.log"
 	if [ -e "$res/base.console.log" ]; then
