@@ -10,11 +10,16 @@ repetitions of three windows in TSC ticks (instructions under -icount shift=0):
 zap (the page table walk and the decisions), free (tlb_finish_mmu()) and
 total. The table gives them per PTE. Exit status 1 if the log has no rows,
 if the calibration is missing or off by more than 0.1%, or if a compare
-finds a window whose minima differ by more than 0.1% and by more than
-256 instructions. Two boots of one image agree to 0.06% or better on
-windows of a million instructions and more, but a small window can move
-by a hundred instructions: 131 of 83,000 (0.16%) was measured, for the
-sparse case at 8192 PTEs.
+finds a window whose minima differ by more than 0.1% and by more than 256
+instructions (1% if C and Rust moved together), a row whose Rust - C delta
+differs by as much, or a row in one run only.
+
+Two boots of one image agree to 0.06% or better on windows of a million
+instructions and more, but a small window can move by a hundred: 131 of
+83,000 (0.16%) was measured, for the sparse case at 8192 PTEs. And a boot
+can start in a state that makes every repetition of a small window dearer
+or cheaper: mthp at 512 PTEs was measured 424 instructions (0.8%) cheaper
+in one boot than in the next, for C and Rust alike, the delta unchanged.
 """
 import json
 import re
@@ -25,6 +30,7 @@ ORDER = ['munmap', 'dontneed', 'null', 'cow_punch', 'shmem_punch', 'guard',
          'mthp', 'sparse']
 TOLERANCE = 0.001
 ABS_TOLERANCE = 256
+COMMON_TOLERANCE = 0.01
 
 
 def fields(text):
@@ -139,30 +145,65 @@ def cmd_parse(log, out, extra):
     return 0
 
 
+def differs(x, y, tolerance=TOLERANCE):
+    """x and y disagree: by more than tolerance of x and by more than ABS_TOLERANCE."""
+    diff = abs(y - x)
+    return diff > tolerance * x and diff > ABS_TOLERANCE
+
+
 def cmd_compare(old, new):
     with open(old) as f:
         a = {(r['case'], r['n'], r['impl']): r for r in json.load(f)['rows']}
     with open(new) as f:
         b = {(r['case'], r['n'], r['impl']): r for r in json.load(f)['rows']}
-    worst, worst_abs, bad = 0.0, 0, 0
+    common = set(a) & set(b)
+
+    def delta(run, case, n, w):
+        return run[(case, n, 'rust')][w] - run[(case, n, 'c')][w]
+
+    def delta_agrees(case, n, w):
+        if (case, n, 'c') not in common or (case, n, 'rust') not in common:
+            return False
+        c = a[(case, n, 'c')][w]
+        return not differs(c, c + abs(delta(b, case, n, w) - delta(a, case, n, w)))
+
+    worst, worst_abs, bad, together, bad_delta = 0.0, 0, 0, 0, 0
     print(f"\nagreement with the previous run ({old}), minima:")
     print(f"{'case':<12} {'n':>6} {'impl':<5} {'zap':>10} {'total':>10}")
-    for key in sorted(set(a) & set(b)):
+    for key in sorted(common):
+        case, n, impl = key
         devs = []
         for w in ('zap_min', 'total_min'):
-            diff = abs(b[key][w] - a[key][w])
-            d = diff / a[key][w] if a[key][w] else 0.0
-            devs.append(d)
-            worst = max(worst, d)
-            worst_abs = max(worst_abs, diff)
-            bad += d > TOLERANCE and diff > ABS_TOLERANCE
-        print(f"{key[0]:<12} {key[1]:>6} {key[2]:<5} {devs[0] * 100:>9.4f}% {devs[1] * 100:>9.4f}%")
+            x, y = a[key][w], b[key][w]
+            devs.append(abs(y - x) / x if x else 0.0)
+            worst = max(worst, devs[-1])
+            worst_abs = max(worst_abs, abs(y - x))
+            if not differs(x, y):
+                continue
+            # A boot can start in a state that makes a small window dearer
+            # or cheaper (mthp at 512 PTEs: 424 instructions, 0.8%, in C
+            # and in Rust alike). Such a shift is allowed up to
+            # COMMON_TOLERANCE when C and Rust moved together, so that the
+            # Rust - C delta of the row is what it was.
+            if delta_agrees(case, n, w) and not differs(x, y, COMMON_TOLERANCE):
+                together += 1
+            else:
+                bad += 1
+        print(f"{case:<12} {n:>6} {impl:<5} {devs[0] * 100:>9.4f}% {devs[1] * 100:>9.4f}%")
+    for case, n, impl in sorted(common):
+        for w in ('zap_min', 'total_min'):
+            if impl == 'c' and (case, n, 'rust') in common and not delta_agrees(case, n, w):
+                print(f"{case} {n}: Rust - C {w} was {delta(a, case, n, w)} instructions, "
+                      f"now {delta(b, case, n, w)}")
+                bad_delta += 1
     missing = set(a) ^ set(b)
-    print(f"{len(set(a) & set(b))} rows compared, largest difference {worst * 100:.4f}% "
-          f"(largest in instructions: {worst_abs}), {bad} windows above both "
-          f"{TOLERANCE * 100:.1f}% and {ABS_TOLERANCE} instructions"
-          + (f", {len(missing)} rows in one run only" if missing else ''))
-    return 1 if bad else 0
+    print(f"{len(common)} rows compared, largest difference {worst * 100:.4f}% "
+          f"(largest in instructions: {worst_abs}); {bad} windows differ by more than "
+          f"{TOLERANCE * 100:.1f}% and {ABS_TOLERANCE} instructions, {together} more moved "
+          f"by up to {COMMON_TOLERANCE * 100:.0f}% in C and Rust together; "
+          f"{bad_delta} Rust - C deltas differ"
+          + (f"; {len(missing)} rows in one run only" if missing else ''))
+    return 1 if bad or bad_delta or missing else 0
 
 
 def main(argv):

@@ -255,7 +255,7 @@ def main():
         table.append('%-22s %-4s %-12s %8s  %-12s %8s  %-12s %8s' % (r['prog'], r['verdict'], *cells))
 
     summary = []
-    summary.append('mm selftests, C and Rust decision paths in one boot (%s)' % a.accel)
+    summary.append('mm selftests on the C kernel and on the Rust kernel, one boot each (%s)' % a.accel)
     summary.append('series boot: %s, %d s; base boot: %s, %d s' % (
         a.series_status, a.series_secs, a.base_status, a.base_secs))
     summary.append('facilities:')

@@ -127,13 +127,14 @@ MUTANTS = [
      '\t\tclear_full_ptes(mm, addr, pte, nr, tlb->fullmm);'),
     # How C consults the Rust verdicts.
     (C, 'rc-anon-bit', 'Rust path: a present folio always taken as anonymous',
-     'return zap_verdicts_keep(verdicts, kind, folio_test_anon(folio));',
-     'return zap_verdicts_keep(verdicts, kind, true);'),
+     '\t\tanon = folio_test_anon(folio);', '\t\tanon = true;'),
+    (C, 'rc-anon-swapped', 'Rust path: the verdict of the other anon bit taken',
+     '\tif (anon)\n\t\treturn zap_verdicts_keep(verdicts, kind, true);',
+     '\tif (anon)\n\t\treturn zap_verdicts_keep(verdicts, kind, false);'),
     (C, 'rc-hwpoison-bit', 'Rust path: every hwpoison entry taken as a COW',
      '\t\tanon = hwpoison_folio_is_cow(folio, vma);', '\t\tanon = true;'),
     (C, 'rc-vma-bit', 'Rust path: the VMA of a uffd-wp marker always taken as anonymous',
-     '\t\tanon = vma_is_anonymous(vma);\n\treturn zap_verdicts_keep',
-     '\t\tanon = true;\n\treturn zap_verdicts_keep'),
+     '\t\tanon = vma_is_anonymous(vma);\n\t\tbreak;', '\t\tanon = true;\n\t\tbreak;'),
     (C, 'rc-reinstall', 'Rust path: the re-install bit ignored',
      '\t\treturn verdicts.reinstall_uffd_wp;', '\t\treturn true;'),
     # The Rust verdicts.

@@ -581,6 +581,32 @@ J
 	xfail "is not kunit.py JSON" python3 "$r" cases "$C/bad.json"
 	why "one reader: a skip is not a pass in either mode; empty, malformed and parse-error JSON fail"
 }
+# bench_json FILE C_ZAP RUST_ZAP [ROW...]: a bench.json with one row pair
+# (case x, 512 PTEs) and the given zap minima; totals follow them.
+bench_json() {
+	local f=$1 c=$2 r=$3
+	printf '{"rows": [%s, %s]}\n' \
+		"{\"case\": \"x\", \"n\": 512, \"impl\": \"c\", \"zap_min\": $c, \"total_min\": $((c * 2))}" \
+		"{\"case\": \"x\", \"n\": 512, \"impl\": \"rust\", \"zap_min\": $r, \"total_min\": $((r * 2))}" >"$f"
+}
+t_bench-compare() {
+	local t=$TOP/scripts/bench-table.py
+	bench_json "$C/a.json" 50000 50100
+	bench_json "$C/same.json" 50040 50140
+	xok python3 "$t" compare "$C/a.json" "$C/same.json"
+	has "$C/out" "0 windows differ.*0 more moved.*0 Rust - C deltas differ"
+	bench_json "$C/together.json" 50400 50500
+	xok python3 "$t" compare "$C/a.json" "$C/together.json"
+	has "$C/out" "0 windows differ.*4 more moved by up to 1% in C and Rust together"
+	bench_json "$C/c-only.json" 50400 50100
+	xfail "Rust - C zap_min was 100 instructions, now -300" python3 "$t" compare "$C/a.json" "$C/c-only.json"
+	has "$C/out" "2 windows differ"
+	bench_json "$C/far.json" 51000 51100
+	xfail "4 windows differ by more than 0.1%" python3 "$t" compare "$C/a.json" "$C/far.json"
+	echo '{"rows": [{"case": "x", "n": 512, "impl": "c", "zap_min": 50000, "total_min": 100000}]}' >"$C/half.json"
+	xfail "1 rows in one run only" python3 "$t" compare "$C/a.json" "$C/half.json"
+	why "two boots agree: 0.08% passes; 0.8% passes only if C and Rust moved together; 2%, a moved delta and a missing row fail"
+}
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
 	[ $rc = 2 ] || fail "exit $rc"
