@@ -99,6 +99,7 @@ help:
 ##   KCONFIG_ADD="CONFIG_X=y ..."  extra kernel options for build/test
 ##   KERNEL_ARGS="a=b ..."  QEMU_ARGS="..."  passed to the test kernel and to QEMU
 ##   ONLY="name ..."       mutate: only these mutants
+##   RUNS=<n>              bench: boots of each kernel, 1..99 (default 2)
 ##   PROGS="a b" QUICK=1 BASE=0 BASE_PROGS="a b" BUILD=0 ST_TREE=<tree> PROG_TIMEOUT=<s> HUGEPAGES=<n>  mm-selftests
 ##   APT_LOCK_TIMEOUT=<s>  deps: how long apt waits for the dpkg lock (default 600)
 ##   FORCE=1               distclean: also what holds changes made after the harness
