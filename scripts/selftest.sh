@@ -246,22 +246,8 @@ SH
 }
 
 # ---------------------------------------------------------------- cases
-# Each t_NAME is one case; the list below is the order they run in.
-CASES=(
-	fetch-corrupt-deb fetch-linux-without-base fetch-lock
-	apply-kernel-new-branch apply-bad-patch-named apply-existing-branch apply-not-a-kernel
-	apply-relative-kernel roundtrip-leftover-tree export-global-gitconfig paths-with-spaces
-	readme-git-am
-	kunit-build-error kunit-timeout kunit-missing-tool kunit-missing-tree kunit-relative-kernel
-	kunit-llvm-unsuffixed knobs-refused kvm-nonroot-no-access kvm-nonroot-accel-kvm
-	kvm-nonroot-broken-kvm
-	json-reader mutate-bad-tree mutate-bad-only mutate-infra-error mutate-caught-missed
-	mirror-debian-not-vendor install-deps-message install-deps-apt make-j-order
-	distclean distclean-keeps-work disasm-other-tree
-	check-all-pass check-selftest-stops check-empty-json check-missing-llvm-nm
-	check-gates-not-run check-matrix-absent
-	selftest-tmpdir selftest-keeps-going no-urls-no-signoff
-)
+# Every t_NAME function is a case, in the order of this file.
+mapfile -t CASES < <(sed -n 's/^t_\([A-Za-z0-9_-]*\)() {$/\1/p' "$SELF")
 
 t_fetch-corrupt-deb() {
 	printf 'not a debian package\n' >"$C/corrupt.deb"
