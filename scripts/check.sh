@@ -6,8 +6,8 @@
 # The number of checks is known before anything runs: the self-tests
 # (selftest.sh --list), apply and round-trip, checkpatch and a build for
 # each patch, a KUnit run for each patch before the tip that has the
-# series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, eight
-# single gates, and the build matrix (its configurations x the patches, as
+# series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, the
+# single gates (SINGLE_GATES), and the build matrix (its configurations x the patches, as
 # scripts/matrix.sh reports them). A check that did not run is a failure:
 # SKIP lines count as failed, and whatever is missing from the expected
 # total at the end is added to the failures.
@@ -121,6 +121,21 @@ known_options() {
 # Whatever stops this script early, the totals are printed and say so.
 trap 'rc=$?; if [ $finished = 0 ]; then echo "check.sh stopped early (exit $rc)"; finish; exit 1; fi' EXIT
 
+# The single gates, by the names they are recorded under (a gate that
+# cannot run is recorded SKIP under its name); the expected total counts
+# this list.
+G_RUSTFMT="rustfmtcheck"
+G_CLIPPY="clippy (CLIPPY=1, warnings are errors)"
+G_WARNINGS="no compiler warnings in the files the series touches"
+G_NOPANIC="mm/zap_policy.o has no panic path"
+G_DISASM="CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as with the series' fixes alone"
+G_RUSTOFF="CONFIG_MM_ZAP_RUST=n: builds and the suites pass"
+G_SAMECASES="every case of the C kernel passes on the Rust kernel"
+G_BENCHGATE="the C bench kernel's mm/memory.o is the production one"
+G_NORUST="CONFIG_RUST=n: builds and the suites pass"
+SINGLE_GATES=("$G_RUSTFMT" "$G_CLIPPY" "$G_WARNINGS" "$G_NOPANIC" "$G_DISASM" "$G_RUSTOFF"
+	"$G_SAMECASES" "$G_BENCHGATE" "$G_NORUST")
+
 # What the series is, from patches/ alone.
 mapfile -t patches < <(series)
 n=${#patches[@]}
@@ -139,11 +154,10 @@ if ! nself=$("$SELFTEST_CMD" --list 2>"$res/selftest-list.err" | grep -c .); the
 	nself=0
 	record_extra FAIL "harness: could not list the self-tests" "$(tail -n 1 "$res/selftest-list.err")"
 fi
-expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + 9))
+expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + ${#SINGLE_GATES[@]}))
 echo "expecting $expected checks: $nself self-tests, apply, round-trip, $n checkpatch, $n builds," \
 	"$runs_before_tip KUnit runs before the tip, $KUNIT_CASES KUnit cases at the tip," \
-	"rustfmtcheck, clippy, warnings, no panic, disasm, MM_ZAP_RUST=n, same cases on C and Rust," \
-	"bench memory.o, RUST=n; then the matrix"
+	"${#SINGLE_GATES[@]} single gates; then the matrix"
 echo
 
 # 1. The harness's own bad-input tests. Each prints one verdict line; its
@@ -258,7 +272,7 @@ git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH"
 # 5. Rust formatting and clippy. After the builds, so that the build tree
 #    has the tip's configuration.
 if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
-	NEEDS="make rustfmt" gate "rustfmtcheck" rustfmt \
+	NEEDS="make rustfmt" gate "$G_RUSTFMT" rustfmt \
 		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" rustfmtcheck || true
 	# Rebuild each Rust object of mm/ under clippy; any warning fails.
 	clippy_clean() {
@@ -273,10 +287,10 @@ if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
 			-j"$JOBS" "${objs[@]}" 2>&1 | tee "$res/clippy.out"
 		[ "${PIPESTATUS[0]}" = 0 ] && ! grep -q '^warning' "$res/clippy.out"
 	}
-	NEEDS="make clippy-driver" gate "clippy (CLIPPY=1, warnings are errors)" clippy clippy_clean || true
+	NEEDS="make clippy-driver" gate "$G_CLIPPY" clippy clippy_clean || true
 else
-	record SKIP "rustfmtcheck" "the series adds no .rs file"
-	record SKIP "clippy (CLIPPY=1, warnings are errors)" "the series adds no .rs file"
+	record SKIP "$G_RUSTFMT" "the series adds no .rs file"
+	record SKIP "$G_CLIPPY" "the series adds no .rs file"
 fi
 
 # 6. No compiler warning in a file the series touches, at any patch. Every
@@ -300,7 +314,7 @@ warnings_clean() {
 	*) echo "error: grep failed ($rc)"; return 1 ;;
 	esac
 }
-gate "no compiler warnings in the files the series touches" warnings warnings_clean || true
+gate "$G_WARNINGS" warnings warnings_clean || true
 
 # 7. The Rust object has no panic path: no reference to the core
 #    panicking functions (bounds checks, unwrap, overflow) in its symbols.
@@ -315,19 +329,19 @@ no_panic() {
 	echo "$(grep -c ' U ' "$res/zap_policy.nm") undefined symbols, none panics"
 }
 if grep -q '^+++ b/mm/zap_policy.rs$' "${patches[@]}"; then
-	NEEDS="llvm-nm$LLVM_SUFFIX" gate "mm/zap_policy.o has no panic path" nopanic no_panic || true
+	NEEDS="llvm-nm$LLVM_SUFFIX" gate "$G_NOPANIC" nopanic no_panic || true
 else
-	record SKIP "mm/zap_policy.o has no panic path" "the series adds no mm/zap_policy.rs"
+	record SKIP "$G_NOPANIC" "the series adds no mm/zap_policy.rs"
 fi
 
 # 8. With the Rust option off, mm/memory.o has the instructions it had.
 if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
-	gate "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as with the series' fixes alone" disasm \
+	gate "$G_DISASM" disasm \
 		env KERNEL="$CHECK_TREE" "$TOP/scripts/disasm.sh" fixes "$CHECK_BRANCH" || true
 	grep '^==> mm/memory.o' "$res/disasm.log" | sed 's/^/    /' || true
 	# RUST=y with the option off: the C kernel. The suites pass on it, and
 	# every case it ran passed on the Rust kernel of step 4 too.
-	gate "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" rustoff \
+	gate "$G_RUSTOFF" rustoff \
 		env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/rustoff" \
 		KCONFIG_ADD="CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 	grep '^kunit (' "$res/rustoff.log" | sed 's/^/    /' || true
@@ -345,26 +359,26 @@ if grep -q 'CONFIG_MM_ZAP_RUST' "${patches[@]}"; then
 		echo "the $(echo "$c" | wc -l) cases that pass on the C kernel pass on the Rust kernel," \
 			"which runs $(($(echo "$r" | wc -l) - $(echo "$c" | wc -l))) more"
 	}
-	gate "every case of the C kernel passes on the Rust kernel" samecases same_cases || true
+	gate "$G_SAMECASES" samecases same_cases || true
 	# The bench C kernel's memory.o is the one users run.
 	if git -C "$CHECK_TREE" cat-file -e "$CHECK_BRANCH:tools/testing/kunit/configs/mm_zap_bench.config" 2>/dev/null; then
-		gate "the C bench kernel's mm/memory.o is the production one" benchgate \
+		gate "$G_BENCHGATE" benchgate \
 			env TREE="$CHECK_TREE" "$BENCH_GATE_SH" || true
 		grep '^==> mm/memory.o' "$res/benchgate.log" | sed 's/^/    /' || true
 	else
-		record SKIP "the C bench kernel's mm/memory.o is the production one" "the series has no benchmark"
+		record SKIP "$G_BENCHGATE" "the series has no benchmark"
 	fi
 else
-	record SKIP "CONFIG_MM_ZAP_RUST=n: mm/memory.o .text as at the base" "no CONFIG_MM_ZAP_RUST in the series"
-	record SKIP "CONFIG_MM_ZAP_RUST=n: builds and the suites pass" "no CONFIG_MM_ZAP_RUST in the series"
-	record SKIP "every case of the C kernel passes on the Rust kernel" "no CONFIG_MM_ZAP_RUST in the series"
-	record SKIP "the C bench kernel's mm/memory.o is the production one" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "$G_DISASM" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "$G_RUSTOFF" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "$G_SAMECASES" "no CONFIG_MM_ZAP_RUST in the series"
+	record SKIP "$G_BENCHGATE" "no CONFIG_MM_ZAP_RUST in the series"
 fi
 
 # 9. The series with CONFIG_RUST=n: builds, and the suites pass. In the
 #    same build tree: few C files test CONFIG_RUST, so this build is
 #    incremental after step 8's (a tree of its own was a cold build).
-gate "CONFIG_RUST=n: builds and the suites pass" norust \
+gate "$G_NORUST" norust \
 	env TREE="$CHECK_TREE" BUILD_DIR="$CHECK_BUILD" NAME="check/norust" \
 	KCONFIG_ADD="CONFIG_RUST=n CONFIG_MM_ZAP_RUST=n" "$TOP/scripts/kunit.sh" || true
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true

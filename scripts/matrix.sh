@@ -80,7 +80,6 @@ variant() {
 	esac
 }
 
-arch_of() { case $1 in um) echo um ;; *) echo x86_64 ;; esac; }
 # make_args CONFIG: ARCH and toolchain for a configuration's make calls.
 make_args() {
 	case $1 in

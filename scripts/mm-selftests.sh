@@ -43,11 +43,7 @@ mremap_test mremap_dontunmap map_fixed_noreplace memory-failure process_madv
 mrelease_test soft-dirty rmap droppable merge mlock2-tests gup_longterm
 uffd-wp-mremap"
 # The quick set: the full set less migration (2 x 2 min under TCG).
-QUICK_PROGS="guard-regions cow uffd-unit-tests pagemap_ioctl madv_populate
-ksm_functional_tests mkdirty khugepaged hugetlb-madvise hmm-tests mremap_test
-mremap_dontunmap map_fixed_noreplace memory-failure process_madv
-mrelease_test soft-dirty rmap droppable merge mlock2-tests gup_longterm
-uffd-wp-mremap"
+QUICK_PROGS=$(printf '%s\n' $FULL_PROGS | grep -vx migration | paste -sd' ')
 # Arguments, where the program's default is not what we want.
 declare -A PROG_ARGS=()
 
