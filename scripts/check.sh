@@ -7,10 +7,10 @@
 # (selftest.sh --list), apply and round-trip, checkpatch and a build for
 # each patch, a KUnit run for each patch before the tip that has the
 # series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, the
-# single gates (SINGLE_GATES), and the build matrix (its configurations x the patches, as
-# scripts/matrix.sh reports them). A check that did not run is a failure:
-# SKIP lines count as failed, and whatever is missing from the expected
-# total at the end is added to the failures.
+# single gates (SINGLE_GATES), and the build matrix (its configurations x
+# the patches, as scripts/matrix.sh reports them). A check that did not
+# run is a failure: SKIP lines count as failed, and whatever is missing
+# from the expected total at the end is added to the failures.
 #
 # The series is applied into its own worktree ($WORK/check, branch
 # zap-rust-check) and built in its own build directories, so the working

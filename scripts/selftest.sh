@@ -567,8 +567,8 @@ J
 	xfail "is not kunit.py JSON" python3 "$r" cases "$C/bad.json"
 	why "one reader: a skip is not a pass in either mode; empty, malformed and parse-error JSON fail"
 }
-# bench_json FILE C_ZAP RUST_ZAP [ROW...]: a bench.json with one row pair
-# (case x, 512 PTEs) and the given zap minima; totals follow them.
+# bench_json FILE C_ZAP RUST_ZAP: a bench.json with one row pair (case x,
+# 512 PTEs) and the given zap minima; the totals are twice those.
 bench_json() {
 	local f=$1 c=$2 r=$3
 	printf '{"rows": [%s, %s]}\n' \
