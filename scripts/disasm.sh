@@ -1,29 +1,25 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Compare the instructions of mm/memory.o at two commits, built with
-# CONFIG_MM_ZAP_RUST=n: past its fixes, the series must leave the C zap
-# path as it was.
+# CONFIG_MM_ZAP_RUST=n: past its C patches at the front, the series must
+# leave the C zap path as it was.
 #
-#   disasm.sh [OLD [NEW]]   (default: the fixes and the series tip)
+#   disasm.sh [OLD [NEW]]   (default: the front C patches and the series tip)
 #
-# OLD empty or "fixes": the last of the commits at the front of the series
-# (after the branch $BASE_BRANCH, else the base commit) that carry a
-# "Fixes:" trailer, the C fixes that go to stable on their own; the base
-# itself if the series starts with none.
+# OLD empty or "fixes": the last of the leading run of commits of the
+# series (after the branch $BASE_BRANCH, else the base commit) that either
+# carry a "Fixes:" trailer (the C fixes that go to stable on their own) or
+# change nothing but C files directly under mm/ (a change to the zap loop
+# that both kernels carry); the base itself if the series starts with
+# neither.
 #
 # Both are built in one worktree of their own, from x86_64_defconfig plus
 # the series' kunitconfig with the tests and the Rust option off, twice:
-#  - with TRANSPARENT_HUGEPAGE off (x86_64_defconfig's choice): the
-#    disassembly of .text (instructions and the symbols of their
-#    relocations, no addresses of the object) must be identical;
-#  - with TRANSPARENT_HUGEPAGE on (the kunitconfig's choice): clang 19 gives
-#    one loop of __zap_vma_range() another register and moves one spill
-#    after the C decisions are gathered in zap_keeps_entry(), so here the
-#    listing must be the same with register names set aside and lines
-#    sorted: the same instructions, operands and relocations, none added
-#    or removed.
-# Line number tables and other sections may differ. Writes the listings
-# and their diffs to $WORK/results/disasm/ (old.s, new.s, diff; and
+# with TRANSPARENT_HUGEPAGE off (x86_64_defconfig's choice) and on (the
+# kunitconfig's). In both, the disassembly of .text (instructions, and the
+# symbols of their relocations; not the addresses of the object) must be
+# identical. Line number tables and other sections may differ. Writes the
+# listings and their diffs to $WORK/results/disasm/ (old.s, new.s, diff;
 # old-thp.s, new-thp.s, diff-thp).
 . "$(dirname "$0")/lib.sh"
 
@@ -39,15 +35,18 @@ need make "run 'make deps'"
 [ -e "$KTREE/.git" ] || die "no kernel tree at $KTREE (run 'make apply')"
 new=$(git -C "$KTREE" rev-parse --verify -q "$new^{commit}") || die "no commit '${2:-$WORK_BRANCH}' in $KTREE"
 if [ "$old" = fixes ]; then
-	# The leading run of commits with a Fixes: trailer.
+	# The leading run of fixes and C-only changes to mm/.
 	old=$(git -C "$KTREE" rev-parse --verify -q "refs/heads/$BASE_BRANCH^{commit}") ||
 		old=$(git -C "$KTREE" rev-parse --verify -q "$BASE_COMMIT^{commit}") ||
 		die "no branch $BASE_BRANCH and no base commit $BASE_COMMIT in $KTREE (run 'make fetch')"
 	for c in $(git -C "$KTREE" rev-list --reverse "$old..$new"); do
-		git -C "$KTREE" log -1 --format=%B "$c" | grep -q '^Fixes: [0-9a-f]\{12\}' || break
+		if ! git -C "$KTREE" log -1 --format=%B "$c" | grep -q '^Fixes: [0-9a-f]\{12\}'; then
+			git -C "$KTREE" diff-tree --no-commit-id --name-only -r "$c" |
+				grep -qv '^mm/[^/]*\.c$' && break
+		fi
 		old=$c
 	done
-	log "comparing with $(git -C "$KTREE" log -1 --format='%h %s' "$old") (the series' fixes end there)"
+	log "comparing with $(git -C "$KTREE" log -1 --format='%h %s' "$old") (the series' front C patches end there)"
 else
 	old=$(git -C "$KTREE" rev-parse --verify -q "$old^{commit}") || die "no commit '$1' in $KTREE"
 fi
@@ -128,22 +127,12 @@ disasm "$old" old "$out"
 disasm "$new" new "$out"
 disasm "$old" old-thp "$out_thp"
 disasm "$new" new-thp "$out_thp"
-nfunc=$(grep -c '>:$' "$res/new.s")
-ninsn=$(grep -vc -e '>:$' -e '^$' -e 'R_X86_64' "$res/new.s")
-if ! diff -u "$res/old.s" "$res/new.s" >"$res/diff"; then
-	head -n 40 "$res/diff" >&2
-	die "mm/memory.o .text differs with CONFIG_MM_ZAP_RUST=n (THP off); full diff in $res/diff"
-fi
-log "THP off: mm/memory.o .text identical: $nfunc functions, $ninsn instructions ($(git -C "$KTREE" log -1 --format=%h "$old") vs $(git -C "$KTREE" log -1 --format=%h "$new"))"
-
-# THP on: registers set aside, lines sorted; count what moved.
-regless() { sed -E 's/%[a-z][a-z0-9]*/%R/g' "$1" | LC_ALL=C sort; }
-diff -u "$res/old-thp.s" "$res/new-thp.s" >"$res/diff-thp" || true
-nchanged=$(grep -c '^-[^-]' "$res/diff-thp" || true)
-if ! diff <(regless "$res/old-thp.s") <(regless "$res/new-thp.s") >"$res/diff-thp-regless"; then
-	head -n 40 "$res/diff-thp-regless" >&2
-	die "mm/memory.o .text with THP on differs in more than register names and order; see $res/diff-thp and $res/diff-thp-regless"
-fi
-[ "$(grep -c '>:$' "$res/old-thp.s")" = "$(grep -c '>:$' "$res/new-thp.s")" ] ||
-	die "mm/memory.o with THP on: the number of functions changed ($res/diff-thp)"
-log "THP on: the same $(grep -vc -e '>:$' -e '^$' -e 'R_X86_64' "$res/new-thp.s") instructions up to register names and order ($nchanged lines differ as listed; $res/diff-thp)"
+for thp in "" -thp; do
+	what="THP off"
+	[ -z "$thp" ] || what="THP on"
+	if ! diff -u "$res/old$thp.s" "$res/new$thp.s" >"$res/diff$thp"; then
+		head -n 40 "$res/diff$thp" >&2
+		die "mm/memory.o .text differs with CONFIG_MM_ZAP_RUST=n ($what); full diff in $res/diff$thp"
+	fi
+	log "$what: mm/memory.o .text identical: $(grep -c '>:$' "$res/new$thp.s") functions, $(grep -vc -e '>:$' -e '^$' -e 'R_X86_64' "$res/new$thp.s") instructions ($(git -C "$KTREE" log -1 --format=%h "$old") vs $(git -C "$KTREE" log -1 --format=%h "$new"))"
+done
