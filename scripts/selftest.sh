@@ -822,6 +822,27 @@ t_disasm-other-tree() {
 	has "$C/err" "belongs to another tree"
 	why "work/disasm of tree a is replaced for tree b (and removed from a)"
 }
+t_disasm-front() {
+	fakebin "$C/bin"
+	local k=$C/k want
+	mk_kernel "$k"
+	G -C "$k" checkout -q -b "$WORK_BRANCH"
+	echo fix >>"$k/mm/memory.c"
+	G -C "$k" commit -q -am "mm: a fix" -m "Fixes: 0123456789ab (\"mm: a bug\")"
+	echo loop >>"$k/mm/memory.c"
+	G -C "$k" commit -q -am "mm: a cheaper loop, C only"
+	want=$(git -C "$k" log -1 --format=%h HEAD)
+	mkdir -p "$k/mm/tests"
+	echo test >"$k/mm/tests/t.c"
+	G -C "$k" add -A
+	G -C "$k" commit -q -m "mm/tests: a test"
+	echo more >"$k/mm/other.c"
+	G -C "$k" add -A
+	G -C "$k" commit -q -m "mm: after the tests, C only again"
+	xok env PATH="$C/bin:$PATH" LLVM_SUFFIX=-97 WORK="$C/w" KERNEL="$k" "$TOP/scripts/disasm.sh"
+	has "$C/err" "comparing with $want mm: a cheaper loop, C only"
+	why "the reference is the end of the leading fixes and C-only mm/ commits, not a later C-only one"
+}
 t_check-all-pass() {
 	stub_check "$C/s"
 	[ $rc = 0 ] || { tail -n 25 "$C/out"; fail "check.sh failed (exit $rc)"; }
