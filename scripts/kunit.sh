@@ -3,6 +3,8 @@
 # Build the KUnit kernel for a kunitconfig and run it in QEMU x86-64.
 #
 #   KUNITCONFIG=<file>  default: the series' tools/testing/kunit/configs/mm_zap.config
+#   FRAGMENTS="<file> ..."  kunitconfig fragments added to it (kunit.py merges
+#                       them and refuses conflicting values)
 #   NAME=<name>         results go to $WORK/results/NAME.{json,log,summary}
 #   KCONFIG_ADD="CONFIG_X=y ..."  extra options (e.g. CONFIG_RUST=n)
 #   TIMEOUT=<s>         QEMU run limit (default 900); the build is not counted
@@ -29,6 +31,9 @@ for d in "$tree" "$BUILD_DIR"; do
 done
 [ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
 [ -f "$kunitconfig" ] || die "kunitconfig $kunitconfig not found; is the series applied to $tree?"
+for f in ${FRAGMENTS:-}; do
+	[ -f "$f" ] || die "kunitconfig fragment $f not found; is the series applied to $tree?"
+done
 need python3 "run 'make deps'"
 need "clang$LLVM_SUFFIX" "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
 need "ld.lld$LLVM_SUFFIX" "run 'make deps' (Debian package lld${LLVM_SUFFIX})"
@@ -39,18 +44,23 @@ need rustc "install Rust with rustup"
 kunit=(python3 tools/testing/kunit/kunit.py)
 common=(--arch=x86_64 --build_dir="$BUILD_DIR" --make_options "LLVM=$LLVM_MAKE"
 	--kunitconfig="$kunitconfig")
+configs=$(basename "$kunitconfig")
+for f in ${FRAGMENTS:-}; do
+	common+=(--kunitconfig="$f")
+	configs+=" + $(basename "$f")"
+done
 for opt in ${KCONFIG_ADD:-}; do
 	common+=(--kconfig_add "$opt")
 done
 
 if [ "$step" = build ] || [ "$step" = all ]; then
-	log "building the KUnit kernel in $BUILD_DIR ($(basename "$kunitconfig")${KCONFIG_ADD:+ + $KCONFIG_ADD})"
+	log "building the KUnit kernel in $BUILD_DIR ($configs${KCONFIG_ADD:+ + $KCONFIG_ADD})"
 	start=$SECONDS
 	if ! (cd "$tree" && "${kunit[@]}" build "${common[@]}" --jobs "$JOBS") >"$res/$name.build.log" 2>&1; then
 		echo "---- last lines of the build ($res/$name.build.log) ----" >&2
 		grep -v '^\[..:..:..\] \|^\$ make\|^Populating\|^Building with' "$res/$name.build.log" |
 			tail -n 40 >&2
-		die "build failed for $tree ($(basename "$kunitconfig"))"
+		die "build failed for $tree ($configs)"
 	fi
 	log "built in $((SECONDS - start)) s"
 fi

@@ -422,6 +422,21 @@ t_kunit-build-error() {
 		KUNITCONFIG="$C/kunitconfig" WORK="$C/w" STEP=build "$TOP/scripts/kunit.sh"
 	has "$C/err" "build failed"
 }
+t_debug-fragment() {
+	local k=$C/fake cfg=$C/fake/tools/testing/kunit/configs
+	mkdir -p "$cfg"
+	write_fake_kunit "$k"
+	fakebin "$C/bin"
+	printf 'CONFIG_KUNIT=y\nCONFIG_SHMEM=y\n' >"$cfg/mm_zap.config"
+	printf '# debug\nCONFIG_KASAN=y\nCONFIG_SHMEM=y\n' >"$cfg/mm_zap_debug.config"
+	xfail "mm_zap_debug.config sets options that mm_zap.config sets already: CONFIG_SHMEM" \
+		env PATH="$C/bin:$PATH" LLVM_SUFFIX=-97 TREE="$k" WORK="$C/w" STEP=build "$TOP/scripts/debug.sh"
+	printf '# debug\nCONFIG_KASAN=y\n' >"$cfg/mm_zap_debug.config"
+	xok env PATH="$C/bin:$PATH" LLVM_SUFFIX=-97 TREE="$k" WORK="$C/w" STEP=build \
+		FAKE_KUNIT_LOG="$C/args" "$TOP/scripts/debug.sh"
+	has "$C/args" "--kunitconfig=$cfg/mm_zap.config --kunitconfig=$cfg/mm_zap_debug.config"
+	why "the debug build passes mm_zap.config and the fragment, which may only add options"
+}
 t_kunit-timeout() {
 	mkdir -p "$C/fake/tools/testing/kunit"
 	printf 'import time\ntime.sleep(100000)\n' >"$C/fake/tools/testing/kunit/kunit.py"
