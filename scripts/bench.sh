@@ -36,9 +36,10 @@ mkdir -p "$res"
 
 # -icount makes the guest clock count instructions: it needs TCG, in one
 # thread; sleep=on keeps idle time deterministic too. thp_anon gives the
-# large folio case its 64 KiB folios; nokaslr keeps the layout fixed.
+# large folio case its 64 KiB folios; nokaslr keeps the layout fixed;
+# zap_bench_kunit.icount=1 tells the calibration case to check the clock.
 qemu_args='-accel tcg,thread=single -icount shift=0,sleep=on -rtc base=2026-01-01T00:00:00,clock=vm'
-kernel_args='thp_anon=64K:always nokaslr'
+kernel_args='thp_anon=64K:always nokaslr zap_bench_kunit.icount=1'
 
 opt() { [ "$1" = rust ] && echo CONFIG_MM_ZAP_RUST=y || echo CONFIG_MM_ZAP_RUST=n; }
 
