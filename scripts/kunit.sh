@@ -31,9 +31,6 @@ for d in "$tree" "$BUILD_DIR"; do
 done
 [ -f "$tree/tools/testing/kunit/kunit.py" ] || die "no kernel tree at $tree (run 'make apply', or pass KERNEL=)"
 [ -f "$kunitconfig" ] || die "kunitconfig $kunitconfig not found; is the series applied to $tree?"
-for f in ${FRAGMENTS:-}; do
-	[ -f "$f" ] || die "kunitconfig fragment $f not found; is the series applied to $tree?"
-done
 need python3 "run 'make deps'"
 need "clang$LLVM_SUFFIX" "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
 need "ld.lld$LLVM_SUFFIX" "run 'make deps' (Debian package lld${LLVM_SUFFIX})"
@@ -46,6 +43,7 @@ common=(--arch=x86_64 --build_dir="$BUILD_DIR" --make_options "LLVM=$LLVM_MAKE"
 	--kunitconfig="$kunitconfig")
 configs=$(basename "$kunitconfig")
 for f in ${FRAGMENTS:-}; do
+	[ -f "$f" ] || die "kunitconfig fragment $f not found; is the series applied to $tree?"
 	common+=(--kunitconfig="$f")
 	configs+=" + $(basename "$f")"
 done
