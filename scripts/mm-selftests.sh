@@ -41,11 +41,27 @@ FULL_PROGS="guard-regions cow uffd-unit-tests pagemap_ioctl madv_populate
 ksm_functional_tests migration mkdirty khugepaged hugetlb-madvise hmm-tests
 mremap_test mremap_dontunmap map_fixed_noreplace memory-failure process_madv
 mrelease_test soft-dirty rmap droppable merge mlock2-tests gup_longterm
-uffd-wp-mremap"
+uffd-wp-mremap transhuge-stress"
 # The quick set: the full set less migration (2 x 2 min under TCG).
 QUICK_PROGS=$(printf '%s\n' $FULL_PROGS | grep -vx migration | paste -sd' ')
-# Arguments, where the program's default is not what we want.
-declare -A PROG_ARGS=()
+# A program runs with the arguments of its first "run_test ./<prog> ..."
+# line in run_vmtests.sh (transhuge-stress: -d 20, a 20 s run instead of
+# an endless one), or none if it has no such line. A line continued with
+# "\" or using a variable is not taken: the program runs without
+# arguments, and the build log says so.
+vmtests_args() {
+	local line re
+	re=$(printf '%s' "$1" | sed 's/[.+]/\\&/g')
+	line=$(grep -m1 -E "run_test \./$re( |\$)" \
+		"$st_tree/tools/testing/selftests/mm/run_vmtests.sh" 2>/dev/null) || return 0
+	line=${line#*run_test ./$1}
+	case $line in
+	*'\' | *'$'*)
+		echo "=== $1: run_vmtests.sh's arguments ($line) not taken" >>"$res/selftests-build.log"
+		return 0 ;;
+	esac
+	echo "${line# }"
+}
 
 prog_re='^[A-Za-z0-9_][A-Za-z0-9_.+-]*$'
 check_progs() {
@@ -267,7 +283,7 @@ mkinitramfs() {
 	: >"$r/mmst/progs.list"
 	for p in "$@"; do
 		[ ! -x "$bin/$p" ] || cp "$bin/$p" "$r/mmst/"
-		echo "$p ${PROG_ARGS[$p]:-}" >>"$r/mmst/progs.list"
+		echo "$p $(vmtests_args "$p")" >>"$r/mmst/progs.list"
 	done
 	printf 'MMST_PATHS="%s"\nMMST_PTIMEOUT=%s\nMMST_HUGEPAGES=%s\n' \
 		"$paths" "$ptimeout" "$hugepages" >"$r/mmst/run.conf"
