@@ -5,8 +5,9 @@
 #
 # Builds mm_zap.config with the fragment mm_zap_debug.config (DEBUG_VM,
 # KASAN, KFENCE, lockdep, DEBUG_ATOMIC_SLEEP, the Rust debug assertions and
-# overflow checks, SMP) in work/build-debug, runs every suite of the series on
-# both decision paths in QEMU with two CPUs (scripts/kunit.sh), and then reads
+# overflow checks, SMP) in work/build-debug, runs every suite of the series
+# on the kernel it builds (the Rust one; KCONFIG_ADD=CONFIG_MM_ZAP_RUST=n
+# for the C one) in QEMU with two CPUs (scripts/kunit.sh), and then reads
 # the complete console output that kunit.py keeps in <build dir>/test.log, not
 # just the KTAP results. Any of these fails the run, each named with its line:
 # WARNING:, BUG: (KASAN and KFENCE reports, sleeping in atomic context, bad
