@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all deps fetch apply build test bench debug check selftest export roundtrip mutate disasm clean help distclean
+.PHONY: all deps fetch apply build test bench debug check selftest parsers export roundtrip mutate disasm clean help distclean
 # Every target is one script that runs its own parallel jobs; under make -j
 # (or MAKEFLAGS=-jN) targets still run one after the other, in order.
 .NOTPARALLEL:
@@ -48,6 +48,10 @@ check: deps fetch
 ## selftest: the harness's own bad-input tests (no kernel needed)
 selftest:
 	@$(S)/selftest.sh
+
+## parsers: the harness's log readers against fixtures with known verdicts (tests/, no kernel needed)
+parsers:
+	@tests/run.py
 
 ## export: regenerate patches/ from the work branch
 export:

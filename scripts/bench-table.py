@@ -14,7 +14,8 @@ its boots and the median of its first, and the table gives, per row, how
 far apart the boots' zap minima were ("boots", instructions per PTE, the
 larger of C and Rust): a delta smaller than that is not a difference.
 
-Exit status 1 if a log has no rows, if the calibration is missing or off
+Exit status 1 if a log has no rows, if a row has a C or a Rust side only
+(both kernels run every row), if the calibration is missing or off
 by more than 0.1%, or if a compare finds a window whose minima differ by
 more than 1% and by more than 256 instructions, or a row in one boot only.
 Two boots of one image agree to 0.06% or better on windows of a million
@@ -81,6 +82,16 @@ def merge(boots):
 
 def per_pte(row, field):
     return row[field] / row['n']
+
+
+def one_sided(rows):
+    """'case n=N has no <impl> row' for every row that lacks a side."""
+    out = []
+    for case, n in sorted({(c, n) for c, n, _ in rows}):
+        for impl, name in (('c', 'C'), ('rust', 'Rust')):
+            if (case, n, impl) not in rows:
+                out.append(f'{case} n={n} has no {name} result')
+    return out
 
 
 def build(rows):
@@ -165,6 +176,9 @@ def cmd_parse(out, logs, extra):
     for note in notes:
         print('note:', note)
     err = check_calib(calib)
+    lacking = one_sided(rows)
+    if lacking:
+        err = '; '.join(lacking) + (f'; and {err}' if err else '')
     meta = dict(kv.split('=', 1) for kv in extra)
     with open(out, 'w') as f:
         json.dump({'meta': meta, 'boots': len(logs), 'calibration': calib, 'notes': notes, 'table': table,

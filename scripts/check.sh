@@ -4,9 +4,9 @@
 # "N passed, N failed (E expected)".
 #
 # The number of checks is known before anything runs: the self-tests
-# (selftest.sh --list), apply and round-trip, checkpatch and a build for
-# each patch, a KUnit run for each patch before the tip that has the
-# series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, the
+# (selftest.sh --list), the parser tests (tests/run.py --list), apply and
+# round-trip, checkpatch and a build for each patch, a KUnit run for each
+# patch before the tip that has the series' kunitconfig, KUNIT_CASES (expect.conf) cases at the tip, the
 # single gates (SINGLE_GATES), and the build matrix (its configurations x
 # the patches, as scripts/matrix.sh reports them). A check that did not
 # run is a failure: SKIP lines count as failed, and whatever is missing
@@ -16,9 +16,9 @@
 # zap-rust-check) and built in its own build directories, so the working
 # branch and its build are never disturbed.
 #
-# For tests: SELFTEST_CMD, MATRIX_SH, BENCH_GATE_SH and EXPECT_CONF
-# replace scripts/selftest.sh, scripts/matrix.sh, scripts/bench-gate.sh
-# and expect.conf.
+# For tests: SELFTEST_CMD, PARSERS_CMD, MATRIX_SH, BENCH_GATE_SH and
+# EXPECT_CONF replace scripts/selftest.sh, tests/run.py, scripts/matrix.sh,
+# scripts/bench-gate.sh and expect.conf.
 . "$(dirname "$0")/lib.sh"
 # The user's apply knobs are for 'make apply', not for the check's own tree.
 unset KERNEL TREE BRANCH START OUT
@@ -27,6 +27,7 @@ CHECK_TREE=$WORK/check
 CHECK_BRANCH=$WORK_BRANCH-check
 CHECK_BUILD=$WORK/build-check
 SELFTEST_CMD=${SELFTEST_CMD:-$TOP/scripts/selftest.sh}
+PARSERS_CMD=${PARSERS_CMD:-$TOP/tests/run.py}
 MATRIX_SH=${MATRIX_SH:-$TOP/scripts/matrix.sh}
 BENCH_GATE_SH=${BENCH_GATE_SH:-$TOP/scripts/bench-gate.sh}
 EXPECT_CONF=${EXPECT_CONF:-$TOP/expect.conf}
@@ -154,8 +155,12 @@ if ! nself=$("$SELFTEST_CMD" --list 2>"$res/selftest-list.err" | grep -c .); the
 	nself=0
 	record_extra FAIL "harness: could not list the self-tests" "$(tail -n 1 "$res/selftest-list.err")"
 fi
-expected=$((expected + nself + 2 + n + n + runs_before_tip + KUNIT_CASES + ${#SINGLE_GATES[@]}))
-echo "expecting $expected checks: $nself self-tests, apply, round-trip, $n checkpatch, $n builds," \
+if ! nparse=$("$PARSERS_CMD" --list 2>"$res/parsers-list.err" | grep -c .); then
+	nparse=0
+	record_extra FAIL "harness: could not list the parser tests" "$(tail -n 1 "$res/parsers-list.err")"
+fi
+expected=$((expected + nself + nparse + 2 + n + n + runs_before_tip + KUNIT_CASES + ${#SINGLE_GATES[@]}))
+echo "expecting $expected checks: $nself self-tests, $nparse parser tests, apply, round-trip, $n checkpatch, $n builds," \
 	"$runs_before_tip KUnit runs before the tip, $KUNIT_CASES KUnit cases at the tip," \
 	"${#SINGLE_GATES[@]} single gates; then the matrix"
 echo
@@ -173,6 +178,20 @@ while read -r verdict rest; do
 done < <(grep -E '^(PASS|FAIL|SKIP) ' "$res/selftest.log")
 if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
 	record_extra FAIL "harness: selftest.sh exited $rc" "$(tail -n 1 "$res/selftest.log")"
+fi
+
+# 1b. The parsers against logs whose verdicts are known (tests/).
+set +e
+"$PARSERS_CMD" >"$res/parsers.log" 2>&1
+rc=$?
+set -e
+saw_fail=0
+while read -r verdict rest; do
+	[ "$verdict" = PASS ] || saw_fail=1
+	record "$verdict" "parsers: ${rest%%: *}" "$([ "${rest#*: }" = "$rest" ] || echo "${rest#*: }")"
+done < <(grep -E '^(PASS|FAIL) ' "$res/parsers.log")
+if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
+	record_extra FAIL "parsers: tests/run.py exited $rc" "$(tail -n 1 "$res/parsers.log")"
 fi
 
 # 2. The series applies to the pinned base, and patches/ round-trips.

@@ -14,10 +14,9 @@
 # rss counters, soft lockups), KASAN:, KFENCE:, lockdep (circular locking,
 # inconsistent lock state, INFO: lockdep, suspicious RCU usage), UBSAN:,
 # Oops, general protection fault, Kernel panic, a Rust panic, RCU stalls and
-# hung tasks. Warnings that a test triggers on purpose are suppressed by the
-# test (kunit_start_suppress_warning()) and never reach the log; a splat the
-# tests expect to be printed would go in ALLOWED below, one narrow pattern
-# each. There is none today.
+# hung tasks (scripts/splats.py has the list). Warnings that a test triggers
+# on purpose are suppressed by the test (kunit_start_suppress_warning()) and
+# never reach the log; no test expects a splat to be printed.
 #
 # Knobs as for kunit.sh: BUILD_DIR (default work/build-debug), NAME (default
 # debug), KUNITCONFIG (default mm_zap.config), FRAGMENTS (default
@@ -37,30 +36,6 @@ export QEMU_ARGS="-smp 2${QEMU_ARGS:+ $QEMU_ARGS}"
 step=${STEP:-all}
 res=$WORK/results
 mkdir -p "$res" "$WORK"
-
-# Splats, as "name|extended regex". A line that matches one is a splat.
-SPLATS=(
-	'warning|WARNING:'
-	'bug|BUG:'
-	'kasan|KASAN:'
-	'kfence|KFENCE:'
-	'lockdep circular|possible circular locking'
-	'lockdep inconsistent|inconsistent lock state'
-	'lockdep|INFO: lockdep'
-	'lockdep recursive|possible recursive locking'
-	'rcu|suspicious RCU usage'
-	'ubsan|UBSAN:'
-	'oops|Oops'
-	'gpf|general protection fault'
-	'panic|Kernel panic'
-	'rust panic|panicked at'
-	'rcu stall|rcu: INFO: .* detected stalls'
-	'hung task|INFO: task .* blocked for more than'
-	'bad rss|Bad rss-counter state'
-	'bad page|Bad page (state|map)'
-)
-# Splats a test provokes on purpose and cannot suppress, as "why|regex".
-ALLOWED=()
 
 # A fragment only adds: it must not set again what the kunitconfig sets.
 for f in $FRAGMENTS; do
@@ -85,38 +60,15 @@ console=$res/$NAME.console.log
 [ -s "$BUILD_DIR/test.log" ] || die "kunit.py left no console log in $BUILD_DIR/test.log (kunit.sh exit $rc)"
 cp "$BUILD_DIR/test.log" "$console"
 
-splats=0
-for s in "${SPLATS[@]}"; do
-	what=${s%%|*}
-	re=${s#*|}
-	while IFS= read -r line; do
-		allowed=
-		for a in ${ALLOWED[@]+"${ALLOWED[@]}"}; do
-			if grep -qE -- "${a#*|}" <<<"${line#*:}"; then allowed=${a%%|*}; fi
-		done
-		if [ -n "$allowed" ]; then
-			echo "allowed ($allowed): line ${line%%:*}: ${line#*:}"
-			continue
-		fi
-		echo "SPLAT ($what): line ${line%%:*}: ${line#*:}"
-		splats=$((splats + 1))
-	done < <(grep -nE -- "$re" "$console" || true)
-done
-
-read -r passed failed skipped < <(python3 - "$res/$NAME.json" <<'EOF'
-import json, sys
-def walk(g):
-    for s in g.get('sub_groups', []) or []:
-        yield from walk(s)
-    for c in g.get('test_cases', []) or []:
-        yield c.get('status', 'FAIL')
-try:
-    st = list(walk(json.load(open(sys.argv[1]))))
-except (OSError, ValueError):
-    st = []
-print(st.count('PASS'), sum(s not in ('PASS', 'SKIP') for s in st), st.count('SKIP'))
-EOF
-)
-failed=$((failed + skipped))
+# Every splat line, named (scripts/splats.py has the one list), and the
+# cases as kunit-json.py, the one reader of kunit.py's JSON, reads them.
+src=0
+python3 "$TOP/scripts/splats.py" "$console" >"$res/$NAME.splats" || src=$?
+[ $src -lt 2 ] || die "could not scan $console for splats"
+grep '^SPLAT ' "$res/$NAME.splats" || true
+splats=$(grep -c '^SPLAT ' "$res/$NAME.splats" || true)
+cases=$(python3 "$TOP/scripts/kunit-json.py" cases "$res/$NAME.json" 2>/dev/null || true)
+passed=$(grep -c '^PASS ' <<<"$cases" || true)
+failed=$(grep -c '^FAIL ' <<<"$cases" || true)
 echo "debug run: $passed cases passed, $failed failed, $splats splats, $elapsed s (console: $console)"
 [ "$rc" = 0 ] && [ "$failed" = 0 ] && [ "$splats" = 0 ] && [ "$passed" -gt 0 ]

@@ -14,7 +14,7 @@
 # that was asked for ran and passed.
 
 # The cases set the knobs they test themselves; none comes from the caller.
-unset KERNEL TREE BRANCH START OUT WORK PATCHES BUILD_DIR KUNITCONFIG BASE_DEB MIRROR \
+unset KERNEL TREE BRANCH START OUT WORK PATCHES BUILD_DIR KUNITCONFIG BASE_DEB MIRROR PARSERS_CMD \
 	TIMEOUT GRACE ACCEL FILTER KCONFIG_ADD LLVM_SUFFIX JOBS STEP ONLY FORCE QEMU_ARGS \
 	KERNEL_ARGS APT_LOCK_TIMEOUT APT_ETC KVM_DEV CPUINFO SELFTEST_CMD MATRIX_SH EXPECT_CONF
 . "$(dirname "$0")/lib.sh"
@@ -216,8 +216,8 @@ mk_copy() {
 }
 # stub_check DIR [VAR=value...]: a stub world for check.sh in DIR: the
 # harness tree DIR/w/linux with a two-patch series in DIR/patches, a fake
-# selftest (2 cases), a fake matrix (1 configuration), expect.conf of 3
-# cases; then runs check.sh there with the fakes first on PATH.
+# selftest (2 cases), fake parser tests (1), a fake matrix (1
+# configuration), expect.conf of 3 cases; then runs check.sh there with the fakes first on PATH.
 stub_check() {
 	local d=$1
 	shift
@@ -231,15 +231,20 @@ stub_check() {
 if [ "$1" = --list ]; then printf 'a\nb\n'; exit 0; fi
 echo "PASS a: fine"; echo "PASS b: fine"
 SH
+	cat >"$d/parsers" <<'SH'
+#!/bin/sh
+if [ "$1" = --list ]; then echo p; exit 0; fi
+echo "PASS p"
+SH
 	cat >"$d/matrix" <<'SH'
 #!/bin/sh
 echo "PASS matrix cfg patch 1/2"; echo "PASS matrix cfg patch 2/2"
 echo "matrix: 2 passed (0 from earlier runs), 0 failed, 0 skipped; 1 configurations x 2 patches in 0 s"
 SH
 	printf '#!/bin/sh\necho "==> mm/memory.o: identical"\n' >"$d/bench-gate"
-	chmod +x "$d/selftest" "$d/matrix" "$d/bench-gate"
+	chmod +x "$d/selftest" "$d/parsers" "$d/matrix" "$d/bench-gate"
 	run_cmd env -u KERNEL -u TREE -u BRANCH WORK="$d/w" PATCHES="$d/patches" HOME="$d/home" \
-		EXPECT_CONF="$d/expect.conf" SELFTEST_CMD="$d/selftest" MATRIX_SH="$d/matrix" \
+		EXPECT_CONF="$d/expect.conf" SELFTEST_CMD="$d/selftest" PARSERS_CMD="$d/parsers" MATRIX_SH="$d/matrix" \
 		BENCH_GATE_SH="$d/bench-gate" \
 		LLVM_SUFFIX=-97 PATH="$d/bin:$PATH" JOBS=1 "$@" "$TOP/scripts/check.sh"
 	cp "$C/out" "$d/check.out"
@@ -558,77 +563,6 @@ t_kvm-nonroot-broken-kvm() {
 		why "$(grep -o 'hiding it needs.*' "$C/err" | cut -c1-150)"
 	fi
 }
-t_json-reader() {
-	local r=$TOP/scripts/kunit-json.py
-	cat >"$C/skip.json" <<'J'
-{"name": "KUnit Test Group", "test_cases": [], "misc": {"errors": 0},
- "sub_groups": [{"name": "s", "sub_groups": [], "test_cases": [
-   {"name": "a", "status": "PASS"}, {"name": "b", "status": "SKIP"}, {"name": "c", "status": "ERROR"}]}]}
-J
-	run_cmd python3 "$r" cases "$C/skip.json"
-	[ $rc = 1 ] || fail "cases: exit $rc with a skipped case"
-	[ "$(cat "$C/out")" = "$(printf 'PASS s.a\nFAIL s.b (SKIP)\nFAIL s.c (ERROR)')" ] || fail "cases: $(cat "$C/out")"
-	run_cmd python3 "$r" summary "$C/skip.json" tcg 1
-	[ $rc = 1 ] || fail "summary: exit $rc"
-	has "$C/out" "^kunit \(tcg, 1 s\): 1 passed, 1 failed, 1 skipped$"
-	echo '{"name": "KUnit Test Group", "sub_groups": [], "test_cases": []}' >"$C/empty.json"
-	xfail "no test case in" python3 "$r" cases "$C/empty.json"
-	run_cmd python3 "$r" summary "$C/empty.json" tcg 1
-	[ $rc = 1 ] && grep -q 'no test results' "$C/out" || fail "summary of an empty JSON: exit $rc"
-	echo '{"name": "x", "sub_groups": [], "test_cases": [{"name": "a", "status": "PASS"}], "misc": {"errors": 2}}' >"$C/err.json"
-	run_cmd python3 "$r" cases "$C/err.json"
-	[ $rc = 1 ] && grep -q '2 error' "$C/out" || fail "parse errors not counted"
-	echo '{"name": ' >"$C/bad.json"
-	xfail "is not kunit.py JSON" python3 "$r" cases "$C/bad.json"
-	why "one reader: a skip is not a pass in either mode; empty, malformed and parse-error JSON fail"
-}
-# bench_json FILE C_ZAP RUST_ZAP: a bench.json with one row pair (case x,
-# 512 PTEs) and the given zap minima; the totals are twice those.
-bench_json() {
-	local f=$1 c=$2 r=$3
-	printf '{"rows": [%s, %s]}\n' \
-		"{\"case\": \"x\", \"n\": 512, \"impl\": \"c\", \"zap_min\": $c, \"total_min\": $((c * 2))}" \
-		"{\"case\": \"x\", \"n\": 512, \"impl\": \"rust\", \"zap_min\": $r, \"total_min\": $((r * 2))}" >"$f"
-}
-t_bench-compare() {
-	local t=$TOP/scripts/bench-table.py
-	bench_json "$C/a.json" 50000 50100
-	bench_json "$C/same.json" 50040 50140
-	xok python3 "$t" compare "$C/a.json" "$C/same.json"
-	has "$C/out" "0 windows differ by more than 0.1% and 256 instructions, 0 by more than 1%"
-	bench_json "$C/small.json" 50400 50100
-	xok python3 "$t" compare "$C/a.json" "$C/small.json"
-	has "$C/out" "2 windows differ by more than 0.1% and 256 instructions, 0 by more than 1%"
-	bench_json "$C/far.json" 51000 50100
-	xfail "2 by more than 1%" python3 "$t" compare "$C/a.json" "$C/far.json"
-	echo '{"rows": [{"case": "x", "n": 512, "impl": "c", "zap_min": 50000, "total_min": 100000}]}' >"$C/half.json"
-	xfail "1 rows in one boot only" python3 "$t" compare "$C/a.json" "$C/half.json"
-	why "two boots agree: 0.08% and 0.8% pass (the second counted), 2% and a row in one boot only fail"
-}
-# bench_log FILE IMPL ZAP_MIN: one boot's kernel log with a row of case x.
-bench_log() {
-	printf '    # zap_bench_x: zap_bench: calibrate insns=1800000 measured=1800000 window_overhead=9\n' >>"$1"
-	printf '    # zap_bench_x: zap_bench: case=x n=512 impl=%s zap_min=%d zap_med=%d free_min=10 free_med=10 total_min=%d total_med=%d reps=11\n' \
-		"$2" "$3" "$3" $(($3 + 10)) $(($3 + 10)) >>"$1"
-}
-t_bench-table-boots() {
-	local t=$TOP/scripts/bench-table.py
-	bench_log "$C/1.log" c 51200
-	bench_log "$C/1.log" rust 51712
-	bench_log "$C/2.log" c 51712
-	bench_log "$C/2.log" rust 51200
-	xok python3 "$t" parse "$C/b.json" "$C/1.log" "$C/2.log" -- tree=t
-	# The smallest minimum of each kernel over the boots: 100 per PTE for
-	# both, a delta of 0; the boots were 1 instruction per PTE apart.
-	has "$C/out" "^x +512 \| +100.000 +100.000 +100.000 +101.000 +1.0000 +\+0.000 +1.000 \|"
-	python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["boots"] == 2 and d["meta"] == {"tree": "t"}' "$C/b.json" ||
-		fail "bench.json: boots or meta wrong"
-	xok python3 "$t" parse "$C/one.json" "$C/1.log"
-	has "$C/out" "^x +512 \| +100.000 +100.000 +101.000 +101.000 +1.0100 +\+1.000 +- \|"
-	: >"$C/empty.log"
-	xfail "no zap_bench result lines in .*empty.log" python3 "$t" parse "$C/e.json" "$C/1.log" "$C/empty.log"
-	why "the table takes each row's smallest minimum over the boots and shows their spread; a boot without rows fails"
-}
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
 	[ $rc = 2 ] || fail "exit $rc"
@@ -861,8 +795,8 @@ t_disasm-front() {
 t_check-all-pass() {
 	stub_check "$C/s"
 	[ $rc = 0 ] || { tail -n 25 "$C/out"; fail "check.sh failed (exit $rc)"; }
-	has "$C/out" "^expecting 21 checks"
-	has "$C/out" "^23 passed, 0 failed \(23 expected\)$"
+	has "$C/out" "^expecting 22 checks"
+	has "$C/out" "^24 passed, 0 failed \(24 expected\)$"
 	why "$(tail -n 1 "$C/out")"
 }
 t_check-selftest-stops() {
@@ -876,15 +810,15 @@ SH
 	stub_check "$C/s" SELFTEST_CMD="$C/s/selftest2"
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "^FAIL harness: selftest.sh exited 1"
-	has "$C/out" "^FAIL 2 of the 25 expected checks did not run"
-	has "$C/out" "^22 passed, 3 failed \(25 expected\)$"
+	has "$C/out" "^FAIL 2 of the 26 expected checks did not run"
+	has "$C/out" "^23 passed, 3 failed \(26 expected\)$"
 	why "$(tail -n 1 "$C/out"): the 2 self-tests that never ran and the exit status count"
 }
 t_check-empty-json() {
 	stub_check "$C/s" FAKE_JSON=empty
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "0 KUnit cases ran at the tip, 3 expected"
-	has "$C/out" "^FAIL 3 of the 24 expected checks did not run"
+	has "$C/out" "^FAIL 3 of the 25 expected checks did not run"
 	why "$(tail -n 1 "$C/out")"
 }
 t_check-missing-llvm-nm() {
@@ -903,7 +837,7 @@ t_check-gates-not-run() {
 	has "$C/out" "^SKIP kunit cases at the tip: not run, the build failed"
 	has "$C/out" "^FAIL no compiler warnings in the files the series touches"
 	has "$C/s/w/results/check/warnings.log" "no build log of patch 1/2"
-	has "$C/out" "^FAIL 2 of the 23 expected checks did not run"
+	has "$C/out" "^FAIL 2 of the 24 expected checks did not run"
 	hasnt "$C/out" " 0 failed"
 	why "builds without clang: SKIP lines for what did not run, no warnings gate without logs; $(tail -n 1 "$C/out")"
 }
@@ -911,21 +845,21 @@ t_check-matrix-absent() {
 	stub_check "$C/s" MATRIX_SH="$C/no-matrix.sh"
 	[ $rc != 0 ] || fail "check.sh passed"
 	has "$C/out" "^SKIP matrix: .*no-matrix.sh is not there"
-	has "$C/out" "^21 passed, 1 failed \(22 expected\)$"
+	has "$C/out" "^22 passed, 1 failed \(23 expected\)$"
 	why "$(grep '^SKIP matrix' "$C/out" | cut -c1-60)...; $(tail -n 1 "$C/out")"
 }
 t_selftest-tmpdir() {
-	xfail "^FAIL json-reader: did not run: cannot create a temporary directory" \
-		env TMPDIR=/nonexistent/tmp "$SELF" json-reader mirror-debian-not-vendor
+	xfail "^FAIL mutate-bad-tree: did not run: cannot create a temporary directory" \
+		env TMPDIR=/nonexistent/tmp "$SELF" mutate-bad-tree mirror-debian-not-vendor
 	has "$C/out" "^FAIL mirror-debian-not-vendor: did not run"
 	has "$C/out" "^selftest: 0 passed, 2 failed of 2$"
 }
 t_selftest-keeps-going() {
 	# With git missing, the cases that need it fail; the others still run.
-	run_cmd env PATH="$(path_without git)" "$SELF" apply-not-a-kernel json-reader
+	run_cmd env PATH="$(path_without git)" "$SELF" apply-not-a-kernel mutate-bad-tree
 	[ $rc = 1 ] || fail "exit $rc"
 	has "$C/out" "^FAIL apply-not-a-kernel"
-	has "$C/out" "^PASS json-reader"
+	has "$C/out" "^PASS mutate-bad-tree"
 	has "$C/out" "^selftest: 1 passed, 1 failed of 2$"
 	why "a missing tool (git) fails its case; the next case still runs; exit 1"
 }
