@@ -26,14 +26,12 @@
 # if anything failed. Logs in $WORK/results/matrix/<config>/patch-<i>.log,
 # build directories in $WORK/matrix/<config>.
 #
-# Objects: every .c and .rs the series changes becomes its .o; a header
-# the series changes leads to mm/memory.o and to the .c files including it
-# that the series touches or that name an identifier the series adds to or
-# removes from it (for a header new in the series: every includer). A file
-# not present at a commit is skipped; an object the configuration does not
-# enable (its directory's Makefile evaluated against the configuration's
-# auto.conf) is not built, since kbuild compiles any single target asked
-# for, enabled or not. With CONFIG_RUST=y, `make prepare` builds the Rust
+# Objects: scripts/matrix-objects.sh chooses them (every changed .c and
+# .rs; for a changed header, mm/memory.o and the includers that use what
+# changed; selftest.sh's matrix-objects case checks the choice). An object
+# the configuration does not enable (its directory's Makefile evaluated
+# against the configuration's auto.conf) is not built, since kbuild
+# compiles any single target asked for, enabled or not. With CONFIG_RUST=y, `make prepare` builds the Rust
 # crates (core, kernel, bindings from rust/bindings/bindings_helper.h):
 # that is what a Rust object needs and checks the bindings. Any error, and
 # any compiler, rustc or objtool warning in a file the series touches, fails.
@@ -118,7 +116,7 @@ rm -rf "${res:?}"/*
 # What the generated configurations depend on besides the tree.
 toolchain=$(for t in gcc clang$LLVM_SUFFIX rustc bindgen python3; do
 	command -v "$t" >/dev/null 2>&1 && "$t" --version 2>&1 | head -n 1; done)
-self_sum=$(sha256sum "$0" | cut -c1-16)
+self_sum=$(cat "$0" "$TOP/scripts/matrix-objects.sh" | sha256sum | cut -c1-16)
 
 # Put the worktree back where it was.
 orig=$(git -C "$tree" symbolic-ref -q --short HEAD || git -C "$tree" rev-parse HEAD)
@@ -127,104 +125,7 @@ trap 'git -C "$tree" checkout -q "$orig" 2>/dev/null || true' EXIT
 # The files the series changes, as at its tip.
 mapfile -t touched < <(git -C "$tree" diff --name-only "$BASE_BRANCH" "$branch")
 
-# idents: identifiers of C code on stdin, comments dropped, one per line.
-idents() {
-	sed -e 's://.*$::' -e 's:/\*.*\*/::g' -e '/^[[:space:]]*\/\?\*/d' |
-		grep -oE '\b[A-Za-z_][A-Za-z0-9_]{2,}\b' | sort -u
-}
-# header_users HEADER: the .c files (at the checked-out commit) the
-# header leads to; see the top of this file.
-header_users() {
-	local h=$1 inc pat names users f new=
-	# A header new in the series can only be included by files it touches.
-	git -C "$tree" cat-file -e "$BASE_BRANCH:$h" 2>/dev/null || new=1
-	case $h in
-	rust/*) return 0 ;; # bindings: built by `make prepare` when CONFIG_RUST=y
-	include/*)
-		inc=${h#include/}
-		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
-		if [ -n "$new" ]; then
-			users=$(cd "$tree" && grep -l -E "$pat" $(printf '%s\n' "${touched[@]}" | grep '\.c$' |
-				while read -r f; do [ -f "$f" ] && echo "$f"; done) /dev/null || true)
-		else
-			users=$(git -C "$tree" grep -l -E "$pat" -- '*.c' || true)
-		fi
-		;;
-	*)
-		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$(basename "${h//./\\.}")\""
-		users=$(git -C "$tree" grep -l -E "$pat" -- "$(dirname "$h")/*.c" || true)
-		;;
-	esac
-	[ -n "$users" ] || return 0
-	if [ -n "$new" ]; then
-		printf '%s\n' $users
-		return 0
-	fi
-	# An existing header: only the includers that use what changed in it.
-	names=$(comm -23 \
-		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^+[^+]//p' | idents) \
-		<(git -C "$tree" show "$BASE_BRANCH:$h" | idents))
-	names+=$'\n'$(comm -23 \
-		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^-[^-]//p' | idents) \
-		<(idents <"$tree/$h"))
-	for f in $users; do
-		if grep -qxF "$f" <<<"$(printf '%s\n' "${touched[@]}")" ||
-			{ [ -n "${names//[[:space:]]/}" ] &&
-				grep -qwF -f <(printf '%s\n' $names) "$tree/$f"; }; then
-			echo "$f"
-		fi
-	done
-}
-# objects: the objects of the series present at the checked-out commit.
-objects() {
-	local f
-	{
-		for f in "${touched[@]}"; do
-			[ -f "$tree/$f" ] || continue
-			case $f in
-			rust/*) ;;
-			*.c | *.rs) echo "${f%.*}.o" ;;
-			*.h)
-				echo mm/memory.o
-				header_users "$f" | sed 's/\.c$/.o/'
-				;;
-			esac
-		done
-	} | sort -u
-}
-
-# enabled O CONFIG OBJ: does the configuration build OBJ? Evaluates the
-# Makefile (or Kbuild) of OBJ's directory, or of a parent directory that
-# names it with its subdirectory, against the configuration's auto.conf.
-enabled() {
-	local o=$1 obj=$2 d rel mk list
-	d=$(dirname "$obj")
-	rel=$(basename "$obj")
-	while :; do
-		mk=
-		[ -f "$tree/$d/Makefile" ] && mk=$tree/$d/Makefile
-		[ -f "$tree/$d/Kbuild" ] && mk=$tree/$d/Kbuild
-		if [ -n "$mk" ]; then
-			list=$(make -s --no-print-directory -f - __matrix_print <<EOF 2>/dev/null || true
-include $o/include/config/auto.conf
-srctree := $tree
-objtree := $o
-src := $d
-obj := $d
-include $mk
-__matrix_print:
-	@echo \$(obj-y) \$(obj-m) \$(foreach m,\$(obj-y) \$(obj-m),\$(\$(m:.o=-y)) \$(\$(m:.o=-objs)) \$(\$(m:.o=-m)))
-EOF
-)
-			# the nearest Makefile decides (mm/Makefile names tests/zap_kunit.o)
-			grep -qxF "$rel" <<<"$(printf '%s\n' $list)"
-			return
-		fi
-		[ "$d" != . ] && [ "$d" != "" ] || return 1
-		rel=$(basename "$d")/$rel
-		d=$(dirname "$d")
-	done
-}
+. "$TOP/scripts/matrix-objects.sh"
 
 # gen_config CONFIG SCRATCH: write the configuration for the checked-out
 # commit to SCRATCH/.config (a build directory used for nothing else).

@@ -563,6 +563,51 @@ t_kvm-nonroot-broken-kvm() {
 		why "$(grep -o 'hiding it needs.*' "$C/err" | cut -c1-150)"
 	fi
 }
+# The matrix's choice of objects (scripts/matrix-objects.sh) on a stub
+# tree whose right answer is known: a changed .c and .rs are built; a
+# changed header leads to mm/memory.o and to the includers that use what
+# changed (mm/olduser.c, untouched, names foo_old, which the series
+# removes), not to one that uses only what stays (mm/old.c); a header new in the series to the touched
+# files that include it; a deleted file is skipped; the Makefile decides
+# whether a configuration enables an object.
+t_matrix-objects() {
+	local k=$C/k got
+	mkdir -p "$k/mm" "$k/include/linux" "$k/o/include/config"
+	G -C "$k" init -q -b "$BASE_BRANCH"
+	printf 'int foo_a(void);\nint foo_old(void);\n' >"$k/include/linux/foo.h"
+	printf '#include <linux/foo.h>\nint u(void) { return 1; }\n' >"$k/mm/uses.c"
+	printf '#include <linux/foo.h>\nint ou(void) { return foo_old(); }\n' >"$k/mm/olduser.c"
+	printf '#include <linux/foo.h>\nint o(void) { return foo_a(); }\n' >"$k/mm/old.c"
+	printf 'int g(void) { return 0; }\n' >"$k/mm/gone.c"
+	printf 'int x(void) { return 0; }\n' >"$k/mm/x.c"
+	printf 'obj-y += uses.o old.o olduser.o memory.o\nobj-$(CONFIG_X) += x.o\nobj-$(CONFIG_R) += p.o\n' >"$k/mm/Makefile"
+	: >"$k/mm/memory.c"
+	G -C "$k" add -A
+	G -C "$k" commit -q -m base
+	G -C "$k" checkout -q -b series
+	printf 'int foo_a(void);\nint foo_new(void); /* foo_comment_only */\n' >"$k/include/linux/foo.h"
+	printf '#include <linux/foo.h>\nint u(void) { return foo_new(); }\n' >"$k/mm/uses.c"
+	printf 'int bar(void);\n' >"$k/include/linux/bar.h"
+	printf '#include <linux/bar.h>\nint x(void) { return bar(); }\n' >"$k/mm/x.c"
+	printf '// SPDX\n' >"$k/mm/p.rs"
+	G -C "$k" rm -q mm/gone.c
+	G -C "$k" add -A
+	G -C "$k" commit -q -m series
+	got=$(cd "$C" && tree=$k BASE_BRANCH=$BASE_BRANCH bash -c '
+		set -euo pipefail
+		. "$0"
+		mapfile -t touched < <(git -C "$tree" diff --name-only "$BASE_BRANCH" series)
+		objects | tr "\n" " "' "$TOP/scripts/matrix-objects.sh")
+	[ "$got" = "mm/memory.o mm/olduser.o mm/p.o mm/uses.o mm/x.o " ] || fail "objects: '$got'"
+	printf 'CONFIG_X=y\n' >"$k/o/include/config/auto.conf"
+	got=$(cd "$C" && tree=$k bash -c '
+		. "$0"
+		for ob in mm/x.o mm/p.o mm/uses.o mm/nothere.o; do
+			enabled "$1" "$ob" && printf "%s " "$ob"
+		done; true' "$TOP/scripts/matrix-objects.sh" "$k/o")
+	[ "$got" = "mm/x.o mm/uses.o " ] || fail "enabled with CONFIG_X=y: '$got'"
+	why "objects: mm/memory.o mm/olduser.o mm/p.o mm/uses.o mm/x.o (not mm/old.o, not the deleted mm/gone.o); CONFIG_X=y enables mm/x.o, not mm/p.o"
+}
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
 	[ $rc = 2 ] || fail "exit $rc"

@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: GPL-2.0
+# The objects the build matrix compiles, and whether a configuration
+# enables each. Sourced by matrix.sh, and by selftest.sh's matrix-objects
+# case, which runs these functions on a stub tree. They read:
+#   tree         the kernel worktree, checked out at the commit to look at
+#   touched      the files the series changes (git diff --name-only base..tip)
+#   BASE_BRANCH  the base the series applies to
+#
+# Objects: every .c and .rs the series changes becomes its .o; a header
+# the series changes leads to mm/memory.o and to the .c files including it
+# that the series touches or that name an identifier the series adds to or
+# removes from it (for a header new in the series: every includer). A file
+# not present at the commit is skipped; rust/ is left to `make prepare`.
+
+# idents: identifiers of C code on stdin, comments dropped, one per line.
+idents() {
+	sed -e 's://.*$::' -e 's:/\*.*\*/::g' -e '/^[[:space:]]*\/\?\*/d' |
+		grep -oE '\b[A-Za-z_][A-Za-z0-9_]{2,}\b' | sort -u
+}
+# header_users HEADER: the .c files (at the checked-out commit) the
+# header leads to; see the top of this file.
+header_users() {
+	local h=$1 inc pat names users f new=
+	# A header new in the series can only be included by files it touches.
+	git -C "$tree" cat-file -e "$BASE_BRANCH:$h" 2>/dev/null || new=1
+	case $h in
+	rust/*) return 0 ;; # bindings: built by `make prepare` when CONFIG_RUST=y
+	include/*)
+		inc=${h#include/}
+		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
+		if [ -n "$new" ]; then
+			users=$(cd "$tree" && grep -l -E "$pat" $(printf '%s\n' "${touched[@]}" | grep '\.c$' |
+				while read -r f; do [ -f "$f" ] && echo "$f"; done) /dev/null || true)
+		else
+			users=$(git -C "$tree" grep -l -E "$pat" -- '*.c' || true)
+		fi
+		;;
+	*)
+		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*\"([^\"]*/)?$(basename "${h//./\\.}")\""
+		users=$(git -C "$tree" grep -l -E "$pat" -- "$(dirname "$h")/*.c" || true)
+		;;
+	esac
+	[ -n "$users" ] || return 0
+	if [ -n "$new" ]; then
+		printf '%s\n' $users
+		return 0
+	fi
+	# An existing header: only the includers that use what changed in it.
+	names=$(comm -23 \
+		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^+[^+]//p' | idents) \
+		<(git -C "$tree" show "$BASE_BRANCH:$h" | idents))
+	names+=$'\n'$(comm -23 \
+		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^-[^-]//p' | idents) \
+		<(idents <"$tree/$h"))
+	for f in $users; do
+		if grep -qxF "$f" <<<"$(printf '%s\n' "${touched[@]}")" ||
+			{ [ -n "${names//[[:space:]]/}" ] &&
+				grep -qwF -f <(printf '%s\n' $names) "$tree/$f"; }; then
+			echo "$f"
+		fi
+	done
+}
+# objects: the objects of the series present at the checked-out commit.
+objects() {
+	local f
+	{
+		for f in "${touched[@]}"; do
+			[ -f "$tree/$f" ] || continue
+			case $f in
+			rust/*) ;;
+			*.c | *.rs) echo "${f%.*}.o" ;;
+			*.h)
+				echo mm/memory.o
+				header_users "$f" | sed 's/\.c$/.o/'
+				;;
+			esac
+		done
+	} | sort -u
+}
+
+# enabled O CONFIG OBJ: does the configuration build OBJ? Evaluates the
+# Makefile (or Kbuild) of OBJ's directory, or of a parent directory that
+# names it with its subdirectory, against the configuration's auto.conf.
+enabled() {
+	local o=$1 obj=$2 d rel mk list
+	d=$(dirname "$obj")
+	rel=$(basename "$obj")
+	while :; do
+		mk=
+		[ -f "$tree/$d/Makefile" ] && mk=$tree/$d/Makefile
+		[ -f "$tree/$d/Kbuild" ] && mk=$tree/$d/Kbuild
+		if [ -n "$mk" ]; then
+			list=$(make -s --no-print-directory -f - __matrix_print <<EOF 2>/dev/null || true
+include $o/include/config/auto.conf
+srctree := $tree
+objtree := $o
+src := $d
+obj := $d
+include $mk
+__matrix_print:
+	@echo \$(obj-y) \$(obj-m) \$(foreach m,\$(obj-y) \$(obj-m),\$(\$(m:.o=-y)) \$(\$(m:.o=-objs)) \$(\$(m:.o=-m)))
+EOF
+)
+			# the nearest Makefile decides (mm/Makefile names tests/zap_kunit.o)
+			grep -qxF "$rel" <<<"$(printf '%s\n' $list)"
+			return
+		fi
+		[ "$d" != . ] && [ "$d" != "" ] || return 1
+		rel=$(basename "$d")/$rel
+		d=$(dirname "$d")
+	done
+}
