@@ -61,9 +61,9 @@ else
 		git -C "$repo" am --abort >/dev/null 2>&1 || true
 		git -C "$repo" checkout -q -B "$branch" "$start"
 	else
+		# A fresh one: a tree left mid-'git am' must not be reused.
 		fresh_worktree "$repo" "$tree"
-		git -C "$repo" worktree add -q --detach "$tree" "$start" ||
-			die "could not add a worktree at $tree"
+		worktree_at "$repo" "$tree" "$start"
 		git -C "$tree" checkout -q -B "$branch" "$start"
 	fi
 fi

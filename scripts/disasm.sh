@@ -52,29 +52,23 @@ else
 fi
 mkdir -p "$res"
 
-# One worktree of the tree being compared. A worktree left by another tree
-# (another KERNEL=, or a re-fetched work/linux) is replaced, never reused.
-if [ -e "$src" ] && ! same_repo "$KTREE" "$src"; then
-	log "$src belongs to another tree; replacing it with a worktree of $KTREE"
+# One worktree of the tree being compared, at the new commit. A worktree
+# left by another tree (another KERNEL=, or a re-fetched work/linux) is
+# replaced, never reused, and so is the build made from it.
+if [ ! -e "$src" ] || ! same_repo "$KTREE" "$src"; then
 	git_lock
-	other=$(git -C "$src" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || other=""
-	[ -z "$other" ] || git --git-dir="$other" worktree remove --force "$src" 2>/dev/null || true
-	rm -rf "$src" "$out"
-	[ -z "$other" ] || git --git-dir="$other" worktree prune 2>/dev/null || true
-fi
-if [ ! -e "$src" ]; then
-	git_lock
-	git -C "$KTREE" worktree prune
-	git -C "$KTREE" worktree add -q --detach "$src" "$new" ||
-		die "could not add a worktree of $KTREE at $src"
+	rm -rf "$out"
+	worktree_at "$KTREE" "$src" "$new"
 	same_repo "$KTREE" "$WORK/linux" 2>/dev/null ||
 		record_created worktree "$KTREE" "$src"
+else
+	worktree_at "$KTREE" "$src" "$new"
 fi
+hold_build_lock
 
 # The configuration comes from the new commit, whose kunitconfig exists; it
 # is made again whenever the tree or the new commit changes. OUT gets it
 # with THP off, OUT_THP with THP on.
-git -C "$src" checkout -q --detach "$new"
 stamp="$(cd "$KTREE" && git rev-parse --path-format=absolute --git-common-dir) $new"
 mkconfig() { # mkconfig DIR -d|-e: the configuration, THP off (-d) or on (-e)
 	local dir=$1 thp=$2

@@ -54,7 +54,8 @@ done
 if [ "$step" = build ] || [ "$step" = all ]; then
 	log "building the KUnit kernel in $BUILD_DIR ($configs${KCONFIG_ADD:+ + $KCONFIG_ADD})"
 	start=$SECONDS
-	if ! (cd "$tree" && "${kunit[@]}" build "${common[@]}" --jobs "$JOBS") >"$res/$name.build.log" 2>&1; then
+	build_lock_check
+	if ! (cd "$tree" && build_locked "${kunit[@]}" build "${common[@]}" --jobs "$JOBS") >"$res/$name.build.log" 2>&1; then
 		echo "---- last lines of the build ($res/$name.build.log) ----" >&2
 		grep -v '^\[..:..:..\] \|^\$ make\|^Populating\|^Building with' "$res/$name.build.log" |
 			tail -n 40 >&2

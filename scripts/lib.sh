@@ -252,6 +252,72 @@ fresh_worktree() {
 	git -C "$repo" worktree prune
 }
 
+# worktree_at REPO DIR REV: DIR becomes a detached worktree of REPO at REV.
+# A worktree of REPO already there is moved to REV in place, so that files
+# that did not change keep their times and builds in it stay incremental; a
+# worktree of another repository (another KERNEL=, a re-fetched work/linux)
+# is removed from that repository first, never reused.
+worktree_at() {
+	local repo=$1 dir=$2 rev=$3 other
+	git -C "$repo" rev-parse -q --verify "$rev^{commit}" >/dev/null ||
+		die "no commit '$rev' in $repo"
+	if [ -e "$dir/.git" ] && same_repo "$repo" "$dir"; then
+		git -C "$dir" checkout -q --detach "$rev" ||
+			die "could not move $dir to $rev (local changes? remove $dir)"
+		return 0
+	fi
+	if [ -e "$dir/.git" ]; then
+		other=$(git -C "$dir" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || other=""
+		log "$dir belongs to another tree; replacing it with a worktree of $repo"
+		[ -z "$other" ] || git --git-dir="$other" worktree remove --force "$dir" 2>/dev/null || true
+		[ -z "$other" ] || git --git-dir="$other" worktree prune 2>/dev/null || true
+	fi
+	fresh_worktree "$repo" "$dir"
+	git -C "$repo" worktree add -q --detach "$dir" "$rev" >/dev/null ||
+		die "could not add a worktree of $repo at $dir"
+}
+
+# build_locked CMD...: run CMD holding the kernel-build lock. Two cores
+# take one kernel build at a time, whichever verb or WORK= started it, so
+# the lock lives in this checkout ($TOP/work), not in WORK. A command run
+# under the lock that builds again (debug.sh -> kunit.sh) does not wait for
+# itself.
+KBUILD_LOCK=${KBUILD_LOCK:-$TOP/work/.kbuild.lock}
+# build_lock_check: die, before any build starts, when the lock cannot be
+# opened for writing (a lock file another user created, say).
+build_lock_check() {
+	[ -z "${KBUILD_LOCK_HELD:-}" ] || return 0
+	mkdir -p "${KBUILD_LOCK%/*}" 2>/dev/null && : 2>/dev/null >>"$KBUILD_LOCK" ||
+		die "cannot open the kernel-build lock $KBUILD_LOCK for writing; fix its owner, or give KBUILD_LOCK=<a writable file>"
+}
+build_locked() {
+	local rc=0
+	if [ -n "${KBUILD_LOCK_HELD:-}" ]; then
+		"$@"
+		return
+	fi
+	build_lock_check
+	log "waiting for the kernel-build lock $KBUILD_LOCK"
+	KBUILD_LOCK_HELD=1 flock -w "${KBUILD_LOCK_WAIT:-7200}" -E 75 "$KBUILD_LOCK" "$@" || rc=$?
+	[ $rc != 75 ] ||
+		die "another kernel build has held $KBUILD_LOCK for ${KBUILD_LOCK_WAIT:-7200} s; is it still running?"
+	return $rc
+}
+
+# hold_build_lock: take the kernel-build lock for the rest of the script
+# (for scripts that run many makes, or run them in parallel themselves).
+hold_build_lock() {
+	[ -z "${KBUILD_LOCK_HELD:-}" ] || return 0
+	build_lock_check
+	exec 7>>"$KBUILD_LOCK"
+	if ! flock -n 7; then
+		log "waiting for the kernel-build lock $KBUILD_LOCK"
+		flock -w "${KBUILD_LOCK_WAIT:-7200}" 7 ||
+			die "another kernel build has held $KBUILD_LOCK for ${KBUILD_LOCK_WAIT:-7200} s; is it still running?"
+	fi
+	export KBUILD_LOCK_HELD=1
+}
+
 # detect_accel: choose QEMU's accelerator (ACCEL= forces one) and set
 # $accel (kvm or tcg) and $wrap (a command prefix, possibly empty, to run
 # QEMU or kunit.py under). KVM_DEV and CPUINFO stand in for /dev/kvm and

@@ -112,6 +112,7 @@ done
 mkdir -p "$mdir/cache" "$mdir/config-cache" "$res"
 exec 8>"$mdir/lock"
 flock -w 3600 8 || die "another matrix run holds $mdir/lock"
+hold_build_lock
 rm -rf "${res:?}"/*
 # What the generated configurations depend on besides the tree.
 toolchain=$(for t in gcc clang$LLVM_SUFFIX rustc bindgen python3; do
@@ -365,12 +366,7 @@ for ((k = 0; k < par; k++)); do
 	wt=$tree
 	if [ $k -gt 0 ]; then
 		wt=$mdir/tree-$k
-		if ! { [ -e "$wt/.git" ] && same_repo "$tree" "$wt" &&
-			git -C "$wt" checkout -q --detach "${commits[0]}" 2>/dev/null; }; then
-			fresh_worktree "$tree" "$wt"
-			git -C "$tree" worktree add -q --detach "$wt" "${commits[0]}" >/dev/null ||
-				die "git worktree add $wt failed"
-		fi
+		worktree_at "$tree" "$wt" "${commits[0]}"
 	fi
 	(tree=$wt; run_rows "${rows[@]}") >"$res/.worker-$k" 2>&1 </dev/null &
 	pids+=($!)

@@ -110,9 +110,7 @@ if [ -n "${TREE:-}" ] && [ "$TREE" != "$WORK/mmst" ]; then
 	build=$WORK/build-mmst-$suffix
 fi
 base_build=$WORK/build-mmst-base
-# One kernel build at a time on this machine, whatever WORK= is.
-lock=$TOP/work/.kbuild.lock
-mkdir -p "$res" "$build" "$(dirname "$lock")"
+mkdir -p "$res" "$build"
 
 need python3 "run 'make deps'"
 need "clang$LLVM_SUFFIX" "run 'make deps' (Debian package clang${LLVM_SUFFIX})"
@@ -133,23 +131,6 @@ for h in numa.h sys/capability.h liburing.h; do
 		die "/usr/include/$h missing: the static selftests need libnuma-dev, libcap-dev and liburing-dev; run 'make deps'"
 done
 
-# worktree_at DIR REV: a detached worktree of the harness's kernel tree at
-# REV. An existing one is moved to REV in place, so that files that did not
-# change keep their times and the build stays incremental.
-worktree_at() {
-	local dir=$1 rev=$2
-	git -C "$KTREE" rev-parse -q --verify "$rev^{commit}" >/dev/null ||
-		die "no '$rev' in $KTREE; run 'make apply' first"
-	if [ -e "$dir/.git" ] && same_repo "$KTREE" "$dir"; then
-		git -C "$dir" checkout -q --detach "$rev" ||
-			die "could not move $dir to $rev (local changes? remove $dir)"
-	else
-		fresh_worktree "$KTREE" "$dir"
-		git -C "$KTREE" worktree add -q --detach "$dir" "$rev" >/dev/null ||
-			die "git worktree add $dir $rev failed"
-	fi
-}
-
 if [ -n "${TREE:-}" ]; then
 	tree=$TREE
 	[ -f "$tree/Makefile" ] && [ -d "$tree/tools/testing/selftests/mm" ] ||
@@ -157,7 +138,7 @@ if [ -n "${TREE:-}" ]; then
 else
 	tree=$WORK/mmst
 	[ -d "$KTREE/.git" ] || [ -f "$KTREE/.git" ] || die "no kernel tree at $KTREE; run 'make fetch apply'"
-	worktree_at "$tree" zap-rust
+	worktree_at "$KTREE" "$tree" zap-rust
 fi
 for d in "$tree" "$build"; do
 	case $d in *[[:space:]:]*) die "the kernel cannot be built in a path with spaces or colons: '$d'" ;; esac
@@ -188,29 +169,19 @@ for p in $base_progs; do
 	case " $progs " in *" $p "*) ;; *) progs="$progs $p" ;; esac
 done
 
-# build_kernel SRC OUT LOG KCONFIG_ADD KUNITCONFIG...: the series' KUnit
-# build, with the fragment's options and KCONFIG_ADD (space-separated, may
-# be empty) on top; one kernel build at a time on this machine.
+# build_kernel SRC OUT NAME KCONFIG_ADD KUNITCONFIG FRAGMENT: kunit.sh's
+# build of the kunitconfig with the fragment's options and KCONFIG_ADD
+# (space-separated, may be empty) on top, its log in
+# $WORK/results/NAME.build.log.
 build_kernel() {
-	local src=$1 out=$2 blog=$3 add=$4 kc o args=()
-	shift 4
+	local src=$1 out=$2 name=$3 add=$4 kc=$5 frag=$6
 	if [ "${BUILD:-1}" = 0 ]; then
 		[ -f "$out/arch/x86/boot/bzImage" ] || return 1
 		log "BUILD=0: booting the kernel already in $out"
 		return 0
 	fi
-	for kc in "$@"; do args+=(--kunitconfig="$kc"); done
-	for o in $add; do args+=(--kconfig_add "$o"); done
-	mkdir -p "$out"
-	log "building the kernel in $out (waiting for $lock)"
-	local t0=$SECONDS
-	if ! (cd "$src" && flock "$lock" python3 tools/testing/kunit/kunit.py build --arch=x86_64 \
-		--build_dir="$out" --make_options "LLVM=$LLVM_MAKE" "${args[@]}" --jobs "$JOBS") \
-		>"$blog" 2>&1; then
-		grep -v '^\[..:..:..\] \|^\$ make\|^Populating\|^Building with' "$blog" | tail -n 30 >&2
-		die "kernel build failed in $out ($blog)"
-	fi
-	log "kernel built in $((SECONDS - t0)) s"
+	TREE=$src BUILD_DIR=$out NAME=$name KUNITCONFIG=$kc FRAGMENTS=$frag KCONFIG_ADD=$add \
+		STEP=build "$TOP/scripts/kunit.sh" || die "kernel build failed in $out"
 }
 
 # 1. The series' two kernels, in one build tree: each image is kept apart
@@ -224,7 +195,7 @@ for k in $series_kernels; do
 		continue
 	fi
 	rm -f "$res/bzImage-$k"
-	build_kernel "$tree" "$build" "$res/build-$k.log" "CONFIG_MM_ZAP_RUST=$opt" "$kunitconfig" "$fragment"
+	build_kernel "$tree" "$build" "${res#"$WORK"/results/}/build-$k" "CONFIG_MM_ZAP_RUST=$opt" "$kunitconfig" "$fragment"
 	# "=n" is "is not set" in a .config.
 	if [ $opt = y ]; then
 		grep -qx 'CONFIG_MM_ZAP_RUST=y' "$build/.config"
@@ -368,11 +339,11 @@ if [ "$base_run" = 1 ]; then
 	if [ ${#bprogs[@]} -gt 0 ]; then
 		log "on the base kernel${BASE_REV:+ (BASE_REV=$BASE_REV)}: ${bprogs[*]}"
 		btree=$WORK/mmst-base
-		worktree_at "$btree" "${BASE_REV:-base}"
+		worktree_at "$KTREE" "$btree" "${BASE_REV:-base}"
 		# The same options, less the series' own.
 		grep -vE '^CONFIG_(ZAP_KUNIT_TEST|ZAP_KUNIT_BENCH|MM_ZAP_RUST|RUST)=' "$kunitconfig" \
 			>"$res/base.kunitconfig"
-		if ! build_kernel "$btree" "$base_build" "$res/base-build.log" "" "$res/base.kunitconfig" "$fragment"; then
+		if ! build_kernel "$btree" "$base_build" "${res#"$WORK"/results/}/build-base" "" "$res/base.kunitconfig" "$fragment"; then
 			base_status="not run: BUILD=0 and no base kernel in $base_build"
 			warn "$base_status"
 		else

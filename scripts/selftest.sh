@@ -16,7 +16,8 @@
 # The cases set the knobs they test themselves; none comes from the caller.
 unset KERNEL TREE BRANCH START OUT WORK PATCHES BUILD_DIR KUNITCONFIG BASE_DEB MIRROR PARSERS_CMD \
 	TIMEOUT GRACE ACCEL FILTER KCONFIG_ADD LLVM_SUFFIX JOBS STEP ONLY FORCE QEMU_ARGS \
-	KERNEL_ARGS APT_LOCK_TIMEOUT APT_ETC KVM_DEV CPUINFO SELFTEST_CMD MATRIX_SH EXPECT_CONF
+	KERNEL_ARGS APT_LOCK_TIMEOUT APT_ETC KVM_DEV CPUINFO SELFTEST_CMD MATRIX_SH EXPECT_CONF \
+	KBUILD_LOCK KBUILD_LOCK_HELD KBUILD_LOCK_WAIT
 . "$(dirname "$0")/lib.sh"
 
 SELF=$TOP/scripts/selftest.sh
@@ -526,6 +527,8 @@ nobody_tree() {
 	printf 'flags : fpu %s\n' "$1" >"$C/cpuinfo"
 	chmod -R a+rwX "$C"
 	nobody_prep
+	# nobody cannot create files in $C itself (nobody_prep makes it 755).
+	export KBUILD_LOCK=$C/w/kbuild.lock
 }
 t_kvm-nonroot-no-access() {
 	nobody_tree vmx
@@ -562,6 +565,20 @@ t_kvm-nonroot-broken-kvm() {
 		has "$C/err" "join group kvm"
 		why "$(grep -o 'hiding it needs.*' "$C/err" | cut -c1-150)"
 	fi
+}
+# A kernel-build lock the user cannot write (root made it) stops the run
+# before the build, naming the file and the way out.
+t_build-lock-unwritable() {
+	nobody_tree vmx
+	[ ${#NOBODY[@]} -gt 0 ] || fail "needs root, to make a lock file another user owns"
+	: >"$C/w/kbuild.lock"
+	chmod 600 "$C/w/kbuild.lock"
+	chown 0:0 "$C/w/kbuild.lock"
+	xfail "cannot open the kernel-build lock $C/w/kbuild.lock for writing; .*KBUILD_LOCK=" \
+		"${NOBODY[@]}" env PATH="$C/bin:/usr/bin:/bin" LLVM_SUFFIX=-97 TREE="$C/k" WORK="$C/w" \
+		ACCEL=tcg "$C/h/scripts/kunit.sh"
+	[ ! -e "$C/w/results/kunit.build.log" ] || fail "the build started before the lock was refused"
+	why "$(grep -o 'cannot open the kernel-build lock.*' "$C/err" | cut -c1-150)"
 }
 # The matrix's choice of objects (scripts/matrix-objects.sh) on a stub
 # tree whose right answer is known: a changed .c and .rs are built; a
@@ -930,6 +947,8 @@ if [ "${1:-}" = --run-one ]; then
 	C=$2/$3
 	mkdir -p "$C"
 	cd "$C"
+	# A real build elsewhere on this machine must not make a case wait.
+	export KBUILD_LOCK=$C/kbuild.lock
 	set -e
 	"t_$3"
 	exit 0
