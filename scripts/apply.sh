@@ -9,6 +9,7 @@
 #                  What is created is listed in $WORK/created ('make distclean').
 #   TREE=<dir>, BRANCH=<name>, START=<rev>  apply into another worktree
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 need git "run 'make deps'"
 git_lock

@@ -17,6 +17,7 @@
 # object. The reference is built in $WORK/build-gate-ref. Listings and
 # their diff: $WORK/results/bench-gate/.
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$KTREE}
 kunitconfig=$tree/tools/testing/kunit/configs/mm_zap_bench.config

@@ -20,6 +20,7 @@
 # (the kernel logs the rows come from), bench-<impl>-kunit.* (what
 # scripts/kunit.sh keeps: kunit.py's output, JSON and build log).
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$KTREE}
 kunitconfig=$tree/tools/testing/kunit/configs/mm_zap_bench.config

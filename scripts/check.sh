@@ -20,6 +20,7 @@
 # EXPECT_CONF replace scripts/selftest.sh, tests/run.py, scripts/matrix.sh,
 # scripts/bench-gate.sh and expect.conf.
 . "$(dirname "$0")/lib.sh"
+harness_init
 # The user's apply knobs are for 'make apply', not for the check's own tree.
 unset KERNEL TREE BRANCH START OUT
 

@@ -25,6 +25,7 @@
 
 default_build=${BUILD_DIR:+no}
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$KTREE}
 [ -n "$default_build" ] || BUILD_DIR=$WORK/build-debug

@@ -22,6 +22,7 @@
 # listings and their diffs to $WORK/results/disasm/ (old.s, new.s, diff;
 # old-thp.s, new-thp.s, diff-thp).
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 old=${1:-fixes}
 new=${2:-$WORK_BRANCH}

@@ -13,6 +13,7 @@
 #   FORCE=1   remove the recorded worktrees and branches even if they hold
 #             changes or commits made after the harness created them
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 need git "run 'make deps'"
 [ -d "$WORK" ] || { log "nothing to remove: no $WORK"; exit 0; }

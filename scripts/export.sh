@@ -6,6 +6,7 @@
 # configuration (format.signOff, format.to, diff.noprefix, ...) is not read,
 # and the options that could add lines are turned off explicitly.
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 git_lock
 tree=${TREE:-$WORK/linux}

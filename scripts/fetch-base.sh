@@ -7,6 +7,7 @@
 #   MIRROR=<uri>            use this Debian mirror instead of the one apt names
 #   FETCH_LOCK_WAIT=<s>     how long to wait for another fetch (default 1800)
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 deb=${BASE_DEB:-$WORK/dl/${BASE_PKG}_${BASE_VERSION//:/%3a}_all.deb}
 

@@ -8,6 +8,7 @@
 #   MIRROR=<uri>            use this Debian mirror instead of the one apt names
 #   APT_LOCK_TIMEOUT=<s>    how long apt-get waits for the dpkg lock (default 600)
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 DEB_PKGS="clang-19 lld-19 llvm-19 libclang-19-dev flex bison bc libelf-dev
 libssl-dev cpio make git xz-utils python3 perl rsync python3-ply

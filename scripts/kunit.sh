@@ -15,6 +15,7 @@
 #   LLVM_SUFFIX=-19     clang-19 etc. (LLVM=-19); LLVM_SUFFIX= for unsuffixed (LLVM=1)
 #   KVM_DEV, CPUINFO    for tests: stand-ins for /dev/kvm and /proc/cpuinfo
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$KTREE}
 kunitconfig=${KUNITCONFIG:-$tree/tools/testing/kunit/configs/mm_zap.config}

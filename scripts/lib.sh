@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Common helpers for the harness scripts. Sourced, never run.
 #
-# Every knob is checked here, before any script does any work (see
-# check_knobs below and README.md, "Knobs").
+# Sourcing it defines functions and nothing else; every script then calls
+# harness_init, which sets the defaults and checks every knob before the
+# script does any work (see check_knobs below and README.md, "Knobs").
 
 set -euo pipefail
 
@@ -14,11 +15,6 @@ log() { printf '==> %s\n' "$*" >&2; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Kernel developers often export MAKEFLAGS=-jN. The scripts pass -j$JOBS to
-# every kernel make themselves; an inherited MAKEFLAGS (with the parent's
-# jobserver, which these scripts never see) would only confuse those makes.
-unset MAKEFLAGS MFLAGS MAKELEVEL MAKE_TERMOUT MAKE_TERMERR
-
 # Paths given as knobs become absolute, relative to the directory the
 # command was started from (for make, the harness's top directory):
 # kunit.py and git -C change directory, and a relative path would then
@@ -29,21 +25,6 @@ abspath() {
 	*) printf '%s\n' "$PWD/${1#./}" ;;
 	esac
 }
-for _v in WORK KERNEL TREE BUILD_DIR PATCHES BASE_DEB KUNITCONFIG OUT; do
-	if [ -n "${!_v:-}" ]; then
-		printf -v "$_v" '%s' "$(abspath "${!_v}")"
-		export "${_v?}"
-	fi
-done
-unset _v
-
-WORK=${WORK:-$TOP/work}
-# LLVM_SUFFIX: unset means -19 (Debian's clang-19); set and empty selects
-# the unsuffixed clang, ld.lld, ... (the kernel's LLVM=1).
-LLVM_SUFFIX=${LLVM_SUFFIX--19}
-LLVM_MAKE=${LLVM_SUFFIX:-1}
-JOBS=${JOBS:-$(nproc)}
-export PATH="$HOME/.cargo/bin:$PATH"
 
 # check_knobs: refuse a bad value of any knob before anything is done,
 # saying what is allowed.
@@ -92,17 +73,12 @@ check_knobs() {
 	fi
 	return 0
 }
-check_knobs
-
 # need TOOL HOW: fail with a message naming the tool and how to get it.
 need() {
 	command -v "$1" >/dev/null 2>&1 ||
 		die "'$1' not found; $2"
 }
 
-# The kernel tree the harness owns (or the user's, via KERNEL=).
-KTREE=${KERNEL:-$WORK/linux}
-BUILD_DIR=${BUILD_DIR:-$WORK/build}
 
 # mirror_uri: the Debian mirror this machine's own apt configuration names,
 # or MIRROR= if given. Vendor sources (Docker, VS Code, ...) can sort before
@@ -193,7 +169,6 @@ apt_private() {
 }
 
 # The series, in order (the cover letter is not a patch).
-PATCHES=${PATCHES:-$TOP/patches}
 series() {
 	local f
 	for f in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
@@ -202,11 +177,6 @@ series() {
 		printf '%s\n' "$f"
 	done
 }
-
-# Commits made by the harness carry a fixed committer and the author's
-# date, so the same series gives the same hashes (and patches) anywhere.
-export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust RFC}"
-export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-zap-rust@invalid}"
 
 # git_lock: serialise commands that change the harness's git repository
 # (apply, export), so that two of them started at once cannot collide.
@@ -220,7 +190,6 @@ git_lock() {
 # What the harness creates outside its own work directory (worktrees and
 # branches in a KERNEL= tree) is listed in $STATE, one tab-separated line
 # each: KIND REPO WHAT TIP. 'make distclean' reads it.
-STATE=$WORK/created
 record_created() {
 	mkdir -p "$WORK"
 	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$STATE"
@@ -282,7 +251,6 @@ worktree_at() {
 # the lock lives in this checkout ($TOP/work), not in WORK. A command run
 # under the lock that builds again (debug.sh -> kunit.sh) does not wait for
 # itself.
-KBUILD_LOCK=${KBUILD_LOCK:-$TOP/work/.kbuild.lock}
 # build_lock_check: die, before any build starts, when the lock cannot be
 # opened for writing (a lock file another user created, say).
 build_lock_check() {
@@ -357,4 +325,39 @@ detect_accel() {
 			die "$kvm_dev opens here but KVM does not work (no vmx/svm in $cpuinfo), and QEMU would hang on it; hiding it needs a private mount namespace, which this user cannot create (unshare -rm failed). Run as root, enable unprivileged user namespaces (then unshare -rm works), or, if KVM does work here, $join_kvm and set ACCEL=kvm"
 		fi
 	fi
+}
+
+# harness_init: the knobs' defaults, paths made absolute, every knob
+# checked. Each script calls it once, right after sourcing this file.
+harness_init() {
+	local v
+	# Kernel developers often export MAKEFLAGS=-jN. The scripts pass
+	# -j$JOBS to every kernel make themselves; an inherited MAKEFLAGS (with
+	# the parent's jobserver, which these scripts never see) would only
+	# confuse those makes.
+	unset MAKEFLAGS MFLAGS MAKELEVEL MAKE_TERMOUT MAKE_TERMERR
+	for v in WORK KERNEL TREE BUILD_DIR PATCHES BASE_DEB KUNITCONFIG OUT; do
+		if [ -n "${!v:-}" ]; then
+			printf -v "$v" '%s' "$(abspath "${!v}")"
+			export "${v?}"
+		fi
+	done
+	WORK=${WORK:-$TOP/work}
+	# LLVM_SUFFIX: unset means -19 (Debian's clang-19); set and empty
+	# selects the unsuffixed clang, ld.lld, ... (the kernel's LLVM=1).
+	LLVM_SUFFIX=${LLVM_SUFFIX--19}
+	LLVM_MAKE=${LLVM_SUFFIX:-1}
+	JOBS=${JOBS:-$(nproc)}
+	export PATH="$HOME/.cargo/bin:$PATH"
+	check_knobs
+	# The kernel tree the harness owns (or the user's, via KERNEL=).
+	KTREE=${KERNEL:-$WORK/linux}
+	BUILD_DIR=${BUILD_DIR:-$WORK/build}
+	PATCHES=${PATCHES:-$TOP/patches}
+	STATE=$WORK/created
+	KBUILD_LOCK=${KBUILD_LOCK:-$TOP/work/.kbuild.lock}
+	# Commits made by the harness carry a fixed committer and the author's
+	# date, so the same series gives the same hashes (and patches) anywhere.
+	export GIT_COMMITTER_NAME="${GIT_COMMITTER_NAME:-zap-rust RFC}"
+	export GIT_COMMITTER_EMAIL="${GIT_COMMITTER_EMAIL:-zap-rust@invalid}"
 }

@@ -19,6 +19,30 @@ idents() {
 }
 # header_users HEADER: the .c files (at the checked-out commit) the
 # header leads to; see the top of this file.
+declare -A base_users
+# users_at_base HEADER: into base_users[HEADER], the .c files of the base
+# that include HEADER (an include/ path) and that the series does not
+# touch. Call it in the shell that then runs objects (which runs in
+# subshells), once per header: a git grep of the whole tree takes seconds.
+users_at_base() {
+	local h=$1 inc pat
+	inc=${h#include/}
+	pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
+	base_users[$h]=$(git -C "$tree" grep -l -E "$pat" "$BASE_BRANCH" -- '*.c' |
+		sed "s|^$BASE_BRANCH:||" | grep -vxF -f <(printf '%s\n' "${touched[@]}") || true)
+}
+# objects_prime: users_at_base for every header under include/ that the
+# base has and the series changes.
+objects_prime() {
+	local f
+	for f in "${touched[@]}"; do
+		case $f in
+		include/*.h)
+			git -C "$tree" cat-file -e "$BASE_BRANCH:$f" 2>/dev/null || continue
+			[ -n "${base_users[$f]+x}" ] || users_at_base "$f" ;;
+		esac
+	done
+}
 header_users() {
 	local h=$1 inc pat names users f new=
 	# A header new in the series can only be included by files it touches.
@@ -28,11 +52,15 @@ header_users() {
 	include/*)
 		inc=${h#include/}
 		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
-		if [ -n "$new" ]; then
-			users=$(cd "$tree" && grep -l -E "$pat" $(printf '%s\n' "${touched[@]}" | grep '\.c$' |
-				while read -r f; do [ -f "$f" ] && echo "$f"; done) /dev/null || true)
-		else
-			users=$(git -C "$tree" grep -l -E "$pat" -- '*.c' || true)
+		# The includers among the files the series touches, as they are
+		# at this commit; for a header the base has, also the base's
+		# includers the series does not touch (searched once per header:
+		# the whole tree takes a git grep of many seconds).
+		users=$(cd "$tree" && grep -l -E "$pat" $(printf '%s\n' "${touched[@]}" | grep '\.c$' |
+			while read -r f; do [ -f "$f" ] && echo "$f"; done) /dev/null || true)
+		if [ -z "$new" ]; then
+			[ -n "${base_users[$h]+x}" ] || users_at_base "$h"
+			users+=$'\n'${base_users[$h]}
 		fi
 		;;
 	*)
@@ -52,13 +80,17 @@ header_users() {
 	names+=$'\n'$(comm -23 \
 		<(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "$h" | sed -n 's/^-[^-]//p' | idents) \
 		<(idents <"$tree/$h"))
-	for f in $users; do
-		if grep -qxF "$f" <<<"$(printf '%s\n' "${touched[@]}")" ||
-			{ [ -n "${names//[[:space:]]/}" ] &&
-				grep -qwF -f <(printf '%s\n' $names) "$tree/$f"; }; then
-			echo "$f"
+	# One grep over every includer (a widely included header has
+	# thousands), plus the includers the series touches.
+	{
+		printf '%s\n' $users | grep -xF -f <(printf '%s\n' "${touched[@]}") || true
+		if [ -n "${names//[[:space:]]/}" ]; then
+			f=$(mktemp)
+			printf '%s\n' $names >"$f"
+			(cd "$tree" && printf '%s\0' $users | xargs -0 -r grep -lwF -f "$f" -- || true)
+			rm -f "$f"
 		fi
-	done
+	} | sort -u
 }
 # objects: the objects of the series present at the checked-out commit.
 objects() {

@@ -36,6 +36,7 @@
 # that is what a Rust object needs and checks the bindings. Any error, and
 # any compiler, rustc or objtool warning in a file the series touches, fails.
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$WORK/check}
 branch=${BRANCH:-$WORK_BRANCH-check}
@@ -127,6 +128,9 @@ trap 'git -C "$tree" checkout -q "$orig" 2>/dev/null || true' EXIT
 mapfile -t touched < <(git -C "$tree" diff --name-only "$BASE_BRANCH" "$branch")
 
 . "$TOP/scripts/matrix-objects.sh"
+# The base's includers of the headers the series changes, searched once
+# here for every row and commit (matrix-objects.sh).
+objects_prime
 
 # gen_config CONFIG SCRATCH: write the configuration for the checked-out
 # commit to SCRATCH/.config (a build directory used for nothing else).

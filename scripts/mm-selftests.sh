@@ -33,6 +33,7 @@
 # "mm-selftests: N programs, P passed, F failed, S skipped, wall T s".
 # Exit status 1 if any program failed or the boot did not finish. Files in $WORK/results/mm-selftests.
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 wall0=$SECONDS
 # The full set: programs that unmap, zap, punch holes, truncate, migrate,

@@ -8,6 +8,7 @@
 #   APPLIED=1                 the series is already applied there (make check)
 #   OUT=<dir>                 where the export goes (default $WORK/roundtrip)
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 tree=${TREE:-$WORK/roundtrip-tree}
 branch=${BRANCH:-$WORK_BRANCH-roundtrip}

@@ -10,6 +10,7 @@
 #   KERNEL=<tree>, TIMEOUT=<s>, FILTER=<glob> as for scripts/kunit.sh
 #   IMPLS="c rust"  the kernels to test (default both)
 . "$(dirname "$0")/lib.sh"
+harness_init
 
 res=$WORK/results
 impls=(${IMPLS:-c rust})
