@@ -166,34 +166,28 @@ echo "expecting $expected checks: $nself self-tests, $nparse parser tests, apply
 	"${#SINGLE_GATES[@]} single gates; then the matrix"
 echo
 
-# 1. The harness's own bad-input tests. Each prints one verdict line; its
-#    exit status counts too.
-set +e
-"$SELFTEST_CMD" >"$res/selftest.log" 2>&1
-rc=$?
-set -e
-saw_fail=0
-while read -r verdict rest; do
-	[ "$verdict" = PASS ] || saw_fail=1
-	record "$verdict" "harness: ${rest%%: *}" "$([ "${rest#*: }" = "$rest" ] || echo "${rest#*: }")"
-done < <(grep -E '^(PASS|FAIL|SKIP) ' "$res/selftest.log")
-if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
-	record_extra FAIL "harness: selftest.sh exited $rc" "$(tail -n 1 "$res/selftest.log")"
-fi
+# run_verdicts PREFIX CMD LOG: run CMD, which prints one "PASS|FAIL|SKIP
+# name: detail" line per test, into LOG and record each line; an exit
+# status that is not 0 with no failed line is a failure of its own.
+run_verdicts() {
+	local prefix=$1 cmd=$2 log=$3 rc verdict rest saw_fail=0
+	set +e
+	"$cmd" >"$log" 2>&1
+	rc=$?
+	set -e
+	while read -r verdict rest; do
+		[ "$verdict" = PASS ] || saw_fail=1
+		record "$verdict" "$prefix: ${rest%%: *}" "$([ "${rest#*: }" = "$rest" ] || echo "${rest#*: }")"
+	done < <(grep -E '^(PASS|FAIL|SKIP) ' "$log")
+	if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
+		record_extra FAIL "$prefix: $(basename "$cmd") exited $rc" "$(tail -n 1 "$log")"
+	fi
+}
 
-# 1b. The parsers against logs whose verdicts are known (tests/).
-set +e
-"$PARSERS_CMD" >"$res/parsers.log" 2>&1
-rc=$?
-set -e
-saw_fail=0
-while read -r verdict rest; do
-	[ "$verdict" = PASS ] || saw_fail=1
-	record "$verdict" "parsers: ${rest%%: *}" "$([ "${rest#*: }" = "$rest" ] || echo "${rest#*: }")"
-done < <(grep -E '^(PASS|FAIL) ' "$res/parsers.log")
-if [ $rc != 0 ] && [ $saw_fail = 0 ]; then
-	record_extra FAIL "parsers: tests/run.py exited $rc" "$(tail -n 1 "$res/parsers.log")"
-fi
+# 1. The harness's own bad-input tests, and the parsers against logs whose
+#    verdicts are known (tests/).
+run_verdicts harness "$SELFTEST_CMD" "$res/selftest.log"
+run_verdicts parsers "$PARSERS_CMD" "$res/parsers.log"
 
 # 2. The series applies to the pinned base, and patches/ round-trips.
 if ! gate "series applies to the base ($BASE_BRANCH $(git -C "$WORK/linux" rev-parse --short "$BASE_BRANCH" 2>/dev/null))" apply \

@@ -881,7 +881,7 @@ SH
 	chmod +x "$C/s/selftest2"
 	stub_check "$C/s" SELFTEST_CMD="$C/s/selftest2"
 	[ $rc != 0 ] || fail "check.sh passed"
-	has "$C/out" "^FAIL harness: selftest.sh exited 1"
+	has "$C/out" "^FAIL harness: selftest2 exited 1"
 	has "$C/out" "^FAIL 2 of the 26 expected checks did not run"
 	has "$C/out" "^23 passed, 3 failed \(26 expected\)$"
 	why "$(tail -n 1 "$C/out"): the 2 self-tests that never ran and the exit status count"
