@@ -66,12 +66,12 @@ roundtrip:
 matrix:
 	@$(S)/matrix.sh
 
-## mm-selftests: upstream's mm selftests in QEMU, each on the C then the Rust path in one boot; both-path failures again on base (PROGS=, QUICK=1, BASE=0, BASE_PROGS=, TREE=)
+## mm-selftests: upstream's mm selftests in QEMU on the C kernel and on the Rust kernel, one boot each; failures on both again on the base kernel (PROGS=, QUICK=1, BASE=0, BASE_PROGS=, TREE=)
 .PHONY: mm-selftests
 mm-selftests:
 	@$(S)/mm-selftests.sh
 
-## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the base's instructions
+## disasm: with CONFIG_MM_ZAP_RUST=n, mm/memory.o must have the instructions of the series' front C patches
 disasm:
 	@$(S)/disasm.sh
 
@@ -106,4 +106,5 @@ help:
 ##   RUNS=<n>              bench: boots of each kernel, 1..99 (default 2)
 ##   PROGS="a b" QUICK=1 BASE=0 BASE_PROGS="a b" BUILD=0 ST_TREE=<tree> PROG_TIMEOUT=<s> HUGEPAGES=<n>  mm-selftests
 ##   APT_LOCK_TIMEOUT=<s>  deps: how long apt waits for the dpkg lock (default 600)
+##   KBUILD_LOCK=<file> KBUILD_LOCK_WAIT=<s>  kernel builds queue on this lock (default work/.kbuild.lock, 7200 s)
 ##   FORCE=1               distclean: also what holds changes made after the harness

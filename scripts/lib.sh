@@ -79,7 +79,6 @@ need() {
 		die "'$1' not found; $2"
 }
 
-
 # mirror_uri: the Debian mirror this machine's own apt configuration names,
 # or MIRROR= if given. Vendor sources (Docker, VS Code, ...) can sort before
 # Debian's: a stanza counts only if it is signed by Debian's archive keyring,
@@ -246,11 +245,6 @@ worktree_at() {
 		die "could not add a worktree of $repo at $dir"
 }
 
-# build_locked CMD...: run CMD holding the kernel-build lock. Two cores
-# take one kernel build at a time, whichever verb or WORK= started it, so
-# the lock lives in this checkout ($TOP/work), not in WORK. A command run
-# under the lock that builds again (debug.sh -> kunit.sh) does not wait for
-# itself.
 # build_lock_check: die, before any build starts, when the lock cannot be
 # opened for writing (a lock file another user created, say).
 build_lock_check() {
@@ -258,6 +252,11 @@ build_lock_check() {
 	mkdir -p "${KBUILD_LOCK%/*}" 2>/dev/null && : 2>/dev/null >>"$KBUILD_LOCK" ||
 		die "cannot open the kernel-build lock $KBUILD_LOCK for writing; fix its owner, or give KBUILD_LOCK=<a writable file>"
 }
+# build_locked CMD...: run CMD holding the kernel-build lock. Two cores
+# take one kernel build at a time, whichever verb or WORK= started it, so
+# the lock lives in this checkout ($TOP/work), not in WORK. A command run
+# under the lock that builds again (debug.sh -> kunit.sh) does not wait for
+# itself.
 build_locked() {
 	local rc=0
 	if [ -n "${KBUILD_LOCK_HELD:-}" ]; then
