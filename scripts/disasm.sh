@@ -56,15 +56,15 @@ mkdir -p "$res"
 # One worktree of the tree being compared, at the new commit. A worktree
 # left by another tree (another KERNEL=, or a re-fetched work/linux) is
 # replaced, never reused, and so is the build made from it.
+fresh=
 if [ ! -e "$src" ] || ! same_repo "$KTREE" "$src"; then
+	fresh=1
 	git_lock
 	rm -rf "$out"
-	worktree_at "$KTREE" "$src" "$new"
-	same_repo "$KTREE" "$WORK/linux" 2>/dev/null ||
-		record_created worktree "$KTREE" "$src"
-else
-	worktree_at "$KTREE" "$src" "$new"
 fi
+worktree_at "$KTREE" "$src" "$new"
+[ -z "$fresh" ] || same_repo "$KTREE" "$WORK/linux" 2>/dev/null ||
+	record_created worktree "$KTREE" "$src"
 hold_build_lock
 
 # The configuration comes from the new commit, whose kunitconfig exists; it

@@ -55,6 +55,8 @@ done
 if [ "$step" = build ] || [ "$step" = all ]; then
 	log "building the KUnit kernel in $BUILD_DIR ($configs${KCONFIG_ADD:+ + $KCONFIG_ADD})"
 	start=$SECONDS
+	# Checked here too, so that a lock we cannot write is reported on the
+	# terminal, not in the build log.
 	build_lock_check
 	if ! (cd "$tree" && build_locked "${kunit[@]}" build "${common[@]}" --jobs "$JOBS") >"$res/$name.build.log" 2>&1; then
 		echo "---- last lines of the build ($res/$name.build.log) ----" >&2

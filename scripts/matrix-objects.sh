@@ -19,16 +19,20 @@ idents() {
 }
 # header_users HEADER: the .c files (at the checked-out commit) the
 # header leads to; see the top of this file.
+# include_pat HEADER: an extended regex for `#include <...>` of HEADER
+# (an include/ path).
+include_pat() {
+	local inc=${1#include/}
+	printf '%s' "^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
+}
 declare -A base_users
 # users_at_base HEADER: into base_users[HEADER], the .c files of the base
 # that include HEADER (an include/ path) and that the series does not
 # touch. Call it in the shell that then runs objects (which runs in
 # subshells), once per header: a git grep of the whole tree takes seconds.
 users_at_base() {
-	local h=$1 inc pat
-	inc=${h#include/}
-	pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
-	base_users[$h]=$(git -C "$tree" grep -l -E "$pat" "$BASE_BRANCH" -- '*.c' |
+	local h=$1
+	base_users[$h]=$(git -C "$tree" grep -l -E "$(include_pat "$h")" "$BASE_BRANCH" -- '*.c' |
 		sed "s|^$BASE_BRANCH:||" | grep -vxF -f <(printf '%s\n' "${touched[@]}") || true)
 }
 # objects_prime: users_at_base for every header under include/ that the
@@ -44,14 +48,13 @@ objects_prime() {
 	done
 }
 header_users() {
-	local h=$1 inc pat names users f new=
+	local h=$1 pat names users f new=
 	# A header new in the series can only be included by files it touches.
 	git -C "$tree" cat-file -e "$BASE_BRANCH:$h" 2>/dev/null || new=1
 	case $h in
 	rust/*) return 0 ;; # bindings: built by `make prepare` when CONFIG_RUST=y
 	include/*)
-		inc=${h#include/}
-		pat="^[[:space:]]*#[[:space:]]*include[[:space:]]*[<\"]${inc//./\\.}[>\"]"
+		pat=$(include_pat "$h")
 		# The includers among the files the series touches, as they are
 		# at this commit; for a header the base has, also the base's
 		# includers the series does not touch (searched once per header:
