@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
-# The objects the build matrix compiles, and whether a configuration
-# enables each. Sourced by matrix.sh, and by selftest.sh's matrix-objects
+# The objects the build matrix compiles, whether a configuration enables
+# each, and the patches its sparse rows are built at. Sourced by matrix.sh, and by selftest.sh's matrix-objects
 # case, which runs these functions on a stub tree. They read:
 #   tree         the kernel worktree, checked out at the commit to look at
 #   touched      the files the series changes (git diff --name-only base..tip)
@@ -11,6 +11,20 @@
 # that the series touches or that name an identifier the series adds to or
 # removes from it (for a header new in the series: every includer). A file
 # not present at the commit is skipped; rust/ is left to `make prepare`.
+
+# fix_and_tip_patches COMMIT...: the positions (1-based) of the commits
+# whose message has a Fixes: tag, and of the last one: where the matrix
+# builds its sparse rows. Each fix is built alone because a stable tree
+# takes it alone.
+fix_and_tip_patches() {
+	local i=0 c
+	for c in "$@"; do
+		i=$((i + 1))
+		if [ $i = $# ] || git -C "$tree" log -1 --format=%B "$c" | grep -q '^Fixes: '; then
+			echo $i
+		fi
+	done
+}
 
 # idents: identifiers of C code on stdin, comments dropped, one per line.
 idents() {

@@ -9,6 +9,11 @@
 #                     put back where it was at the end; must be clean)
 #   BRANCH=<branch>   default zap-rust-check; the commits are base..BRANCH
 #   CONFIGS="a b ..." only these configurations (default: all, see below)
+#   SPARSE="a b ..."  of those, the rows built only at the patches that carry
+#                     a Fixes: tag (each is a stable backport, taken alone)
+#                     and at the tip; their other cells are "." in the table
+#                     and not counted (make check passes the mm-option rows
+#                     here; make matrix builds every cell)
 #   MATRIX_CACHE=0    do not reuse verdicts of earlier runs (default 1: a
 #                     (commit, .config, objects) that passed is not rebuilt)
 #   JOBS=<n>          make -j (default: the number of CPUs)
@@ -18,7 +23,7 @@
 #                     make's walk, one or two objects), so two rows share
 #                     two CPUs well
 #
-# Prints one line per (configuration, commit):
+# Prints one line per (configuration, commit) built:
 #   PASS matrix <config> patch <i>/<n>
 #   FAIL matrix <config> patch <i>/<n>: <first error line> (log: <file>)
 #   SKIP matrix <config> patch <i>/<n>: <why>    (nothing of the series built)
@@ -109,6 +114,19 @@ for c in "${configs[@]}"; do
 	[ "$c" = um ] || [ "$c" = x86_64-kunit ] || variant "$c" >/dev/null ||
 		die "unknown configuration '$c' (known: $(echo $ALL_CONFIGS))"
 done
+# The sparse rows' patches: those with a Fixes: tag, and the tip
+# (matrix-objects.sh).
+declare -A sparse=() at=()
+for c in ${SPARSE:-}; do
+	case " ${configs[*]} " in *" $c "*) sparse[$c]=1 ;;
+	*) die "SPARSE: '$c' is not one of the configurations built (CONFIGS=)" ;; esac
+done
+. "$TOP/scripts/matrix-objects.sh"
+for i in $(fix_and_tip_patches "${commits[@]}"); do at[$i]=1; done
+cells=0
+for c in "${configs[@]}"; do
+	if [ -n "${sparse[$c]:-}" ]; then cells=$((cells + ${#at[@]})); else cells=$((cells + n)); fi
+done
 
 mkdir -p "$mdir/cache" "$mdir/config-cache" "$res"
 exec 8>"$mdir/lock"
@@ -127,7 +145,6 @@ trap 'git -C "$tree" checkout -q "$orig" 2>/dev/null || true' EXIT
 # The files the series changes, as at its tip.
 mapfile -t touched < <(git -C "$tree" diff --name-only "$BASE_BRANCH" "$branch")
 
-. "$TOP/scripts/matrix-objects.sh"
 # The base's includers of the headers the series changes, searched once
 # here for every row and commit (matrix-objects.sh).
 objects_prime
@@ -242,6 +259,10 @@ for name in "$@"; do
 	i=0
 	for c in "${commits[@]}"; do
 		i=$((i + 1))
+		if [ -n "${sparse[$name]:-}" ] && [ -z "${at[$i]:-}" ]; then
+			verdict[$name,$i]=.
+			continue
+		fi
 		logf=$res/$name/patch-$i.log
 		if [ -n "$missing" ]; then
 			echo "error: '$missing' not found; run 'make deps'" >"$logf"
@@ -409,6 +430,8 @@ for name in "${configs[@]}"; do
 	echo
 done | tee "$res/table"
 echo
+sparse_note=
+[ ${#sparse[@]} = 0 ] || sparse_note=", ${#sparse[@]} of them only at patches $(printf '%s\n' "${!at[@]}" | sort -n | paste -sd, -)"
 echo "matrix: $passed passed ($cached from earlier runs), $failed failed, $skipped skipped;" \
-	"${#configs[@]} configurations x $n patches in $((SECONDS - start_all)) s; logs in $res"
+	"${#configs[@]} configurations x $n patches$sparse_note, $cells cells in $((SECONDS - start_all)) s; logs in $res"
 exit $((failed > 0))

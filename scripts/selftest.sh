@@ -246,7 +246,7 @@ SH
 	cat >"$d/matrix" <<'SH'
 #!/bin/sh
 echo "PASS matrix cfg patch 1/2"; echo "PASS matrix cfg patch 2/2"
-echo "matrix: 2 passed (0 from earlier runs), 0 failed, 0 skipped; 1 configurations x 2 patches in 0 s"
+echo "matrix: 2 passed (0 from earlier runs), 0 failed, 0 skipped; 1 configurations x 2 patches, 2 cells in 0 s"
 SH
 	printf '#!/bin/sh\necho "==> mm/memory.o: identical"\n' >"$d/bench-gate"
 	chmod +x "$d/selftest" "$d/parsers" "$d/matrix" "$d/bench-gate"
@@ -634,6 +634,26 @@ t_matrix-objects() {
 		done; true' "$TOP/scripts/matrix-objects.sh" "$k/o")
 	[ "$got" = "mm/x.o mm/uses.o " ] || fail "enabled with CONFIG_X=y: '$got'"
 	why "objects: mm/memory.o mm/olduser.o mm/p.o mm/uses.o mm/x.o (not mm/old.o, not the deleted mm/gone.o); CONFIG_X=y enables mm/x.o, not mm/p.o"
+}
+# The patches the matrix's sparse rows are built at: each one with a
+# Fixes: tag and the tip; a "Fixes:" inside a line is not a tag.
+t_matrix-sparse-patches() {
+	local k=$C/k got i
+	mkdir -p "$k"
+	G -C "$k" init -q -b "$BASE_BRANCH"
+	for i in 1 2 3 4 5; do
+		echo $i >"$k/f"
+		G -C "$k" add f
+		case $i in
+		1 | 3) G -C "$k" commit -q -m "fix $i" -m "Fixes: 0123456789ab (\"x\")" ;;
+		4) G -C "$k" commit -q -m "four" -m "not a tag: Fixes: 0123456789ab" ;;
+		*) G -C "$k" commit -q -m "commit $i" ;;
+		esac
+	done
+	got=$(tree=$k bash -c '. "$0"; fix_and_tip_patches $(git -C "$tree" rev-list --reverse HEAD) | tr "\n" " "' \
+		"$TOP/scripts/matrix-objects.sh")
+	[ "$got" = "1 3 5 " ] || fail "sparse rows at '$got', want '1 3 5 '"
+	why "patches 1 3 5 of 5: the two with a Fixes: tag and the tip, not the one that quotes the tag mid-line"
 }
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
