@@ -45,10 +45,14 @@ kernel_args='thp_anon=64K:always nokaslr zap_bench_kunit.icount=1'
 opt() { [ "$1" = rust ] && echo CONFIG_MM_ZAP_RUST=y || echo CONFIG_MM_ZAP_RUST=n; }
 
 start=$SECONDS
+# The second kernel's tree starts as a copy of the first's, if it was never
+# built (kunit.sh SEED_FROM=): they differ in CONFIG_MM_ZAP_RUST only.
 for impl in "${impls[@]}"; do
+	other=c
+	[ "$impl" = c ] && other=rust
 	TREE=$tree BUILD_DIR=$WORK/build-bench-$impl KUNITCONFIG=$kunitconfig \
 		KCONFIG_ADD=$(opt "$impl") NAME=bench-$impl-kunit STEP=build \
-		"$TOP/scripts/kunit.sh"
+		SEED_FROM=$WORK/build-bench-$other "$TOP/scripts/kunit.sh"
 done
 build_s=$((SECONDS - start))
 

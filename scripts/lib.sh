@@ -335,7 +335,7 @@ harness_init() {
 	# the parent's jobserver, which these scripts never see) would only
 	# confuse those makes.
 	unset MAKEFLAGS MFLAGS MAKELEVEL MAKE_TERMOUT MAKE_TERMERR
-	for v in WORK KERNEL TREE BUILD_DIR PATCHES BASE_DEB KUNITCONFIG OUT; do
+	for v in WORK KERNEL TREE BUILD_DIR SEED_FROM PATCHES BASE_DEB KUNITCONFIG OUT; do
 		if [ -n "${!v:-}" ]; then
 			printf -v "$v" '%s' "$(abspath "${!v}")"
 			export "${v?}"

@@ -156,6 +156,8 @@ if args[0] == 'build':
         print("mm/memory.c:1:1: error: boom", file=sys.stderr)
         sys.exit(1)
     os.makedirs(os.path.join(bd, 'mm'), exist_ok=True)
+    open(os.path.join(bd, '.config'), 'a').close()
+    open(os.path.join(bd, 'vmlinux'), 'a').close()
     if os.path.exists('mm/zap_policy.rs'):
         open(os.path.join(bd, 'mm/zap_policy.o'), 'w').write('obj')
     print('  CC      mm/memory.o')
@@ -433,6 +435,27 @@ t_kunit-build-error() {
 	xfail "error: boom" env PATH="$C/bin:$PATH" LLVM_SUFFIX=-97 FAKE_BUILD_FAIL=1 TREE="$C/fake" \
 		KUNITCONFIG="$C/kunitconfig" WORK="$C/w" STEP=build "$TOP/scripts/kunit.sh"
 	has "$C/err" "build failed"
+}
+# SEED_FROM: a never-built tree starts as a copy of a built one; a tree
+# already built, or a seed never built, is left alone.
+t_kunit-seed() {
+	mkdir -p "$C/fake"
+	write_fake_kunit "$C/fake"
+	touch "$C/kunitconfig"
+	fakebin "$C/bin"
+	kb() { xok env PATH="$C/bin:$PATH" LLVM_SUFFIX=-97 TREE="$C/fake" KUNITCONFIG="$C/kunitconfig" \
+		WORK="$C/w" STEP=build "$@" "$TOP/scripts/kunit.sh"; }
+	kb BUILD_DIR="$C/a" SEED_FROM="$C/none"
+	[ -f "$C/a/vmlinux" ] || fail "no build in $C/a"
+	echo objects >"$C/a/mm/seeded.o"
+	kb BUILD_DIR="$C/b" SEED_FROM="$C/a"
+	has "$C/err" "starting $C/b as a copy of $C/a"
+	[ -f "$C/b/mm/seeded.o" ] || fail "$C/b was not started from $C/a"
+	echo more >"$C/a/mm/later.o"
+	kb BUILD_DIR="$C/b" SEED_FROM="$C/a"
+	[ ! -e "$C/b/mm/later.o" ] || fail "a tree already built was copied over"
+	hasnt "$C/err" "as a copy"
+	why "an unbuilt tree starts from the built one; a built tree is not copied over; an unbuilt seed is ignored"
 }
 t_debug-fragment() {
 	local k=$C/fake cfg=$C/fake/tools/testing/kunit/configs

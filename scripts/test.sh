@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # make test: build the KUnit kernel of the series' kunitconfig twice, as a
 # C kernel (CONFIG_MM_ZAP_RUST=n, build tree work/build-c) and as a Rust
-# kernel (=y, work/build), run the same suites on each, print one result
+# kernel (=y, work/build; the second one built starts as a copy of the
+# first, so that only what the option changes is rebuilt), run the same suites on each, print one result
 # line per kernel, and check that every case the C kernel ran passed on
 # the Rust kernel too. The Rust kernel runs more: the Rust suite
 # (mm_zap_policy_rust) and the comparison of the two implementations.
@@ -21,11 +22,13 @@ done
 rc=0
 for impl in "${impls[@]}"; do
 	rm -f "$res/kunit-$impl.summary"
+	# Each kernel's tree starts as a copy of the other's if that one is
+	# built and this one is not (kunit.sh SEED_FROM=).
 	if [ "$impl" = c ]; then
-		BUILD_DIR=$WORK/build-c KCONFIG_ADD=CONFIG_MM_ZAP_RUST=n NAME=kunit-c \
+		BUILD_DIR=$WORK/build-c SEED_FROM=$BUILD_DIR KCONFIG_ADD=CONFIG_MM_ZAP_RUST=n NAME=kunit-c \
 			"$TOP/scripts/kunit.sh" || rc=1
 	else
-		KCONFIG_ADD=CONFIG_MM_ZAP_RUST=y NAME=kunit-rust "$TOP/scripts/kunit.sh" || rc=1
+		SEED_FROM=$WORK/build-c KCONFIG_ADD=CONFIG_MM_ZAP_RUST=y NAME=kunit-rust "$TOP/scripts/kunit.sh" || rc=1
 	fi
 done
 for impl in "${impls[@]}"; do
