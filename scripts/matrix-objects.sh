@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The objects the build matrix compiles, whether a configuration enables
-# each, and the patches its sparse rows are built at. Sourced by matrix.sh, and by selftest.sh's matrix-objects
-# case, which runs these functions on a stub tree. They read:
+# each, and the patches its sparse rows are built at. Sourced by
+# matrix.sh, and by selftest.sh's matrix-objects and matrix-sparse-patches
+# cases, which run these functions on stub trees. They read:
 #   tree         the kernel worktree, checked out at the commit to look at
 #   touched      the files the series changes (git diff --name-only base..tip)
 #   BASE_BRANCH  the base the series applies to

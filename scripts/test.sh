@@ -3,10 +3,11 @@
 # make test: build the KUnit kernel of the series' kunitconfig twice, as a
 # C kernel (CONFIG_MM_ZAP_RUST=n, build tree work/build-c) and as a Rust
 # kernel (=y, work/build; the second one built starts as a copy of the
-# first, so that only what the option changes is rebuilt), run the same suites on each, print one result
-# line per kernel, and check that every case the C kernel ran passed on
-# the Rust kernel too. The Rust kernel runs more: the Rust suite
-# (mm_zap_policy_rust) and the comparison of the two implementations.
+# first, so that only what the option changes is rebuilt), run the same
+# suites on each, print one result line per kernel, and check that every
+# case the C kernel ran passed on the Rust kernel too. The Rust kernel
+# runs more: the Rust suite (mm_zap_policy_rust) and the comparison of
+# the two implementations.
 #
 #   KERNEL=<tree>, TIMEOUT=<s>, FILTER=<glob> as for scripts/kunit.sh
 #   IMPLS="c rust"  the kernels to test (default both)
