@@ -403,8 +403,13 @@ grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
 #     patch already. The rows with one mm option off are built at each fix
 #     and at the tip only (MATRIX_SPARSE; each such row costs 6-8 min at
 #     every patch, which make check has no room for): `make matrix` builds
-#     them at every patch. MATRIX_CONFIGS= and MATRIX_SPARSE= to choose.
-MATRIX_CONFIGS=${MATRIX_CONFIGS:-um defconfig defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP defconfig-no-RUST defconfig-no-MM_ZAP_RUST}
+#     them at every patch. The order is for MATRIX_PAR=2, whose worker k
+#     builds rows k, k + 2, ...: defconfig and defconfig-no-MM_ZAP_RUST
+#     go to one worker, one after the other, so that the second finds the
+#     verdicts of the first where the two .config files are the same
+#     (before the patch that adds the option), and the two workers get
+#     about the same work. MATRIX_CONFIGS= and MATRIX_SPARSE= to choose.
+MATRIX_CONFIGS=${MATRIX_CONFIGS:-um defconfig defconfig-no-RUST defconfig-no-MM_ZAP_RUST defconfig-no-MIGRATION defconfig-no-MEMORY_FAILURE defconfig-no-ZONE_DEVICE defconfig-no-USERFAULTFD defconfig-no-THP}
 MATRIX_SPARSE=${MATRIX_SPARSE-defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP}
 if [ -x "$MATRIX_SH" ]; then
 	set +e

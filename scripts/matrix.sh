@@ -15,7 +15,8 @@
 #                     and not counted (make check passes the mm-option rows
 #                     here; make matrix builds every cell)
 #   MATRIX_CACHE=0    do not reuse verdicts of earlier runs (default 1: a
-#                     (commit, .config, objects) that passed is not rebuilt)
+#                     (commit, .config, objects, make arguments) that
+#                     passed is not rebuilt, in any row)
 #   JOBS=<n>          make -j (default: the number of CPUs)
 #   MATRIX_PAR=<n>    rows built at once, each in a worktree of its own
 #                     ($WORK/matrix/tree-<k> besides TREE), default 2: a
@@ -246,7 +247,7 @@ start_all=$SECONDS
 # $tree. Prints their PASS/FAIL/SKIP lines; then, for the parent, a line
 # "V config patch verdict" per cell and "C passed failed skipped cached".
 run_rows() {
-local name o scratch margs missing t i c logf t0 rc ckey objs key ob build
+local name o scratch margs missing t i c logf t0 rc cfrom ckey objs key ob build
 for name in "$@"; do
 	o=$mdir/$name
 	scratch=$mdir/config-scratch/$name
@@ -277,11 +278,13 @@ for name in "$@"; do
 		{
 			echo "== $name, patch $i/$n: $(git -C "$tree" log -1 --format='%h %s' "$c")"
 			# A configuration is generated once for what it comes from:
-			# the Kconfig files, defconfigs and kunit configs as changed
-			# from the base, and the toolchain.
+			# the Kconfig files, defconfigs and (for the rows kunit.py
+			# configures) kunit configs as changed from the base, and
+			# the toolchain.
+			cfrom=('Kconfig*' '*/Kconfig*' 'arch/*/configs/' 'scripts/kconfig/' 'Makefile')
+			case $name in um | x86_64-kunit) cfrom+=('tools/testing/kunit/') ;; esac
 			ckey=$(printf '%s\n' "$self_sum" "$name" "$toolchain" "$(git -C "$tree" rev-parse "$BASE_BRANCH")" |
-				cat - <(git -C "$tree" diff "$BASE_BRANCH" HEAD -- 'Kconfig*' '*/Kconfig*' \
-					'arch/*/configs/' 'tools/testing/kunit/' 'scripts/kconfig/' 'Makefile') |
+				cat - <(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "${cfrom[@]}") |
 				sha256sum | cut -c1-40)
 			if [ -f "$mdir/config-cache/$ckey" ]; then
 				echo "== configuration: as generated before (config-cache/$ckey)"
@@ -313,9 +316,13 @@ for name in "$@"; do
 		# The object list depends on the commit only: compute it once.
 		[ -n "${objs_of[$c]+x}" ] || objs_of[$c]=$(objects)
 		mapfile -t objs <<<"${objs_of[$c]}"
-		key=$(printf '%s\n' "$self_sum" "$name" "$c" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
+		# A verdict depends on the commit, the .config, the objects and
+		# the make arguments, not on the row's name: two rows with the
+		# same .config at a commit (defconfig and defconfig-no-MM_ZAP_RUST
+		# before the option exists) share it.
+		key=$(printf '%s\n' "$self_sum" "${margs[*]}" "$c" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
 		if [ "$cache" = 1 ] && [ -f "$mdir/cache/$key" ]; then
-			echo "== passed before with this commit, .config and objects (cache $key)" >>"$logf"
+			echo "== passed before with this commit, .config, objects and make arguments (cache $key)" >>"$logf"
 			verdict[$name,$i]=ok
 			passed=$((passed + 1))
 			cached=$((cached + 1))
