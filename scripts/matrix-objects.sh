@@ -2,7 +2,8 @@
 # The objects the build matrix compiles, whether a configuration enables
 # each, and the patches its sparse rows are built at. Sourced by
 # matrix.sh, and by selftest.sh's matrix-objects and matrix-sparse-patches
-# cases, which run these functions on stub trees. They read:
+# cases, which run these functions on stub trees; build_inputs by the
+# matrix-build-inputs case. They read:
 #   tree         the kernel worktree, checked out at the commit to look at
 #   touched      the files the series changes (git diff --name-only base..tip)
 #   BASE_BRANCH  the base the series applies to
@@ -11,7 +12,8 @@
 # the series changes leads to mm/memory.o and to the .c files including it
 # that the series touches or that name an identifier the series adds to or
 # removes from it (for a header new in the series: every includer). A file
-# not present at the commit is skipped; rust/ is left to `make prepare`.
+# not present at the commit is skipped; rust/ is left to `make prepare`,
+# and tools/ (selftests) is not part of a kernel build.
 
 # fix_and_tip_patches COMMIT...: the positions (1-based) of the commits
 # whose message has a Fixes: tag, and of the last one: where the matrix
@@ -25,6 +27,19 @@ fix_and_tip_patches() {
 			echo $i
 		fi
 	done
+}
+
+# build_inputs COMMIT: a hash of the commit's tree without what no object
+# build reads: Documentation/ (its Kconfig reaches a build only through
+# .config, which the verdict's key holds), MAINTAINERS and tools/testing/
+# (selftests, kunit.py and its configs; objtool and tools/include stay
+# in). A patch that changes only those, as a selftest or a document
+# does, keeps the verdicts of the patch before it.
+build_inputs() {
+	{
+		git -C "$tree" ls-tree "$1" | grep -Pv '\t(Documentation|MAINTAINERS|tools)$'
+		git -C "$tree" ls-tree "$1:tools" | grep -Pv '\ttesting$'
+	} | sha256sum | cut -c1-40
 }
 
 # idents: identifiers of C code on stdin, comments dropped, one per line.
@@ -117,7 +132,7 @@ objects() {
 		for f in "${touched[@]}"; do
 			[ -f "$tree/$f" ] || continue
 			case $f in
-			rust/*) ;;
+			rust/* | tools/*) ;;
 			*.c | *.rs) echo "${f%.*}.o" ;;
 			*.h)
 				echo mm/memory.o

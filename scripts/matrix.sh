@@ -236,7 +236,7 @@ first_error() {
 	printf '%s' "$l" | sed 's/^[[:space:]]*//' | cut -c1-240
 }
 
-declare -A verdict objs_of
+declare -A verdict objs_of inputs_of
 passed=0
 failed=0
 skipped=0
@@ -316,13 +316,15 @@ for name in "$@"; do
 		# The object list depends on the commit only: compute it once.
 		[ -n "${objs_of[$c]+x}" ] || objs_of[$c]=$(objects)
 		mapfile -t objs <<<"${objs_of[$c]}"
-		# A verdict depends on the commit, the .config, the objects and
-		# the make arguments, not on the row's name: two rows with the
-		# same .config at a commit (defconfig and defconfig-no-MM_ZAP_RUST
-		# before the option exists) share it.
-		key=$(printf '%s\n' "$self_sum" "${margs[*]}" "$c" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
+		# A verdict depends on what the build reads at the commit, the
+		# .config, the objects and the make arguments, not on the row's
+		# name: two rows with the same .config at a commit (defconfig and
+		# defconfig-no-MM_ZAP_RUST before the option exists) share it, and
+		# so do two commits that differ only in what no build reads.
+		[ -n "${inputs_of[$c]+x}" ] || inputs_of[$c]=$(build_inputs "$c")
+		key=$(printf '%s\n' "$self_sum" "${margs[*]}" "${inputs_of[$c]}" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
 		if [ "$cache" = 1 ] && [ -f "$mdir/cache/$key" ]; then
-			echo "== passed before with this commit, .config, objects and make arguments (cache $key)" >>"$logf"
+			echo "== passed before with these build inputs, .config, objects and make arguments (cache $key)" >>"$logf"
 			verdict[$name,$i]=ok
 			passed=$((passed + 1))
 			cached=$((cached + 1))

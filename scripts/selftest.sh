@@ -678,6 +678,22 @@ t_matrix-sparse-patches() {
 	[ "$got" = "1 3 5 " ] || fail "sparse rows at '$got', want '1 3 5 '"
 	why "patches 1 3 5 of 5: the two with a Fixes: tag and the tip, not the one that quotes the tag mid-line"
 }
+t_matrix-build-inputs() {
+	local k=$C/k f keys=
+	mkdir -p "$k/Documentation" "$k/tools/testing" "$k/tools/objtool" "$k/mm"
+	G -C "$k" init -q -b "$BASE_BRANCH"
+	for f in Documentation/a.rst MAINTAINERS tools/testing/t tools/objtool/o mm/m.c; do echo 0 >"$k/$f"; done
+	G -C "$k" add .
+	G -C "$k" commit -q -m base
+	for f in Documentation/a.rst "MAINTAINERS tools/testing/t" tools/objtool/o mm/m.c; do
+		for f in $f; do echo 1 >"$k/$f"; done
+		G -C "$k" commit -q -a -m "change $f"
+	done
+	keys=$(tree=$k bash -c '. "$0"; for c in $(git -C "$tree" rev-list --reverse HEAD); do build_inputs $c | cut -c1-8; done | uniq -c | awk "{ print \$1 }" | tr "\n" " "' \
+		"$TOP/scripts/matrix-objects.sh")
+	[ "$keys" = "3 1 1 " ] || fail "commits per build-inputs key: '$keys', want '3 1 1 '"
+	why "a change to Documentation/, MAINTAINERS or tools/testing/ keeps the key; one to tools/objtool or mm/ changes it"
+}
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
 	[ $rc = 2 ] || fail "exit $rc"
