@@ -77,7 +77,8 @@ disasm:
 
 ## clean: remove the build trees (keeps the download and the kernel tree)
 clean:
-	rm -rf work/build work/build-c work/build-bench work/build-bench-c work/build-bench-rust work/build-debug work/build-check work/build-norust work/build-disasm work/build-disasm-thp work/build-mmst work/build-mmst-base work/results
+	rm -rf work/build work/build-* work/matrix work/results
+	if [ -d work/linux/.git ]; then git -C work/linux worktree prune; fi
 
 ## mutate: flip each zap decision (mm/memory.c, mm/zap_policy.rs) in turn; every flip must fail a test
 mutate:

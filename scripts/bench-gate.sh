@@ -32,7 +32,7 @@ mkdir -p "$res"
 
 obj() { # obj DIR NAME: build DIR's mm/memory.o, list its .text in $res/NAME.s
 	local dir=$1 name=$2
-	make -C "$tree" -s O="$dir" LLVM="$LLVM_MAKE" -j"$JOBS" mm/memory.o \
+	build_locked make -C "$tree" -s O="$dir" LLVM="$LLVM_MAKE" -j"$JOBS" mm/memory.o \
 		>"$res/$name.build.log" 2>&1 || {
 		tail -n 20 "$res/$name.build.log" >&2
 		die "building mm/memory.o in $dir failed (log: $res/$name.build.log)"
@@ -47,7 +47,7 @@ if [ -z "$bench" ]; then
 	mkdir -p "$bench"
 	add=(--kconfig_add CONFIG_MM_ZAP_RUST=n)
 	for o in ${KCONFIG_ADD:-}; do add+=(--kconfig_add "$o"); done
-	(cd "$tree" && python3 tools/testing/kunit/kunit.py config --arch=x86_64 \
+	(cd "$tree" && build_locked python3 tools/testing/kunit/kunit.py config --arch=x86_64 \
 		--build_dir="$bench" --make_options "LLVM=$LLVM_MAKE" \
 		--kunitconfig="$kunitconfig" "${add[@]}") >"$res/config.log" 2>&1 || {
 		tail -n 20 "$res/config.log" >&2
@@ -69,7 +69,7 @@ cp "$bench/.config" "$ref/.config"
 opts=$(sed -n 's/^config \(ZAP_KUNIT_[A-Z_]*\)$/\1/p' "$tree/mm/Kconfig")
 [ -n "$opts" ] || die "no ZAP_KUNIT_* option in $tree/mm/Kconfig"
 for o in $opts; do "$tree/scripts/config" --file "$ref/.config" -d "$o"; done
-make -C "$tree" -s O="$ref" LLVM="$LLVM_MAKE" olddefconfig >"$res/ref-config.log" 2>&1 || {
+build_locked make -C "$tree" -s O="$ref" LLVM="$LLVM_MAKE" olddefconfig >"$res/ref-config.log" 2>&1 || {
 	tail -n 20 "$res/ref-config.log" >&2
 	die "make olddefconfig failed in $ref"
 }

@@ -287,7 +287,7 @@ git -C "$CHECK_TREE" checkout -q "$CHECK_BRANCH"
 #    has the tip's configuration.
 if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
 	NEEDS="make rustfmt" gate "$G_RUSTFMT" rustfmt \
-		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" rustfmtcheck || true
+		build_locked make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" rustfmtcheck || true
 	# Rebuild each Rust object of mm/ under clippy; any warning fails.
 	clippy_clean() {
 		local rs obj objs=()
@@ -297,7 +297,7 @@ if grep -q '^+++ b/.*\.rs$' "${patches[@]}"; then
 			objs+=("$obj")
 		done < <(cd "$CHECK_TREE" && git ls-files 'mm/*.rs' 'mm/**/*.rs')
 		[ ${#objs[@]} -gt 0 ] || { echo "error: no Rust object under mm/"; return 1; }
-		make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" CLIPPY=1 \
+		build_locked make -C "$CHECK_TREE" O="$CHECK_BUILD" LLVM="$LLVM_MAKE" CLIPPY=1 \
 			-j"$JOBS" "${objs[@]}" 2>&1 | tee "$res/clippy.out"
 		[ "${PIPESTATUS[0]}" = 0 ] && ! grep -q '^warning' "$res/clippy.out"
 	}

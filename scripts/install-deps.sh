@@ -12,7 +12,7 @@ harness_init
 
 DEB_PKGS="clang-19 lld-19 llvm-19 libclang-19-dev flex bison bc libelf-dev
 libssl-dev cpio make git xz-utils python3 perl rsync python3-ply
-libnuma-dev libcap-dev liburing-dev busybox-static e2fsprogs"
+libnuma-dev libcap-dev liburing-dev busybox-static e2fsprogs gcc file"
 QEMU_PKG=qemu-system-x86
 QEMU_SUITE=bookworm-backports
 

@@ -15,7 +15,7 @@
 #   ST_TREE=<tree>       build the selftest programs from this tree instead
 #                        (the kernel still comes from TREE)
 #   PROGS="a b ..."      the programs (default: the full set below; QUICK=1: the quick set)
-#   QUICK=0|1            the quick set (for make check), default 0
+#   QUICK=0|1            the quick set (the full set less migration), default 0
 #   BASE=0|1             re-run on the base kernel, default 1
 #   BUILD=0|1            BUILD=0: boot the kernels already built (no kunit.py
 #                        build, no wait for the build lock), default 1

@@ -9,7 +9,8 @@
 # runs more: the Rust suite (mm_zap_policy_rust) and the comparison of
 # the two implementations.
 #
-#   KERNEL=<tree>, TIMEOUT=<s>, FILTER=<glob> as for scripts/kunit.sh
+#   KERNEL=<tree>, TIMEOUT=<s>, FILTER=<glob>, KCONFIG_ADD=... as for
+#                   scripts/kunit.sh (CONFIG_MM_ZAP_RUST=n or =y goes after them)
 #   IMPLS="c rust"  the kernels to test (default both)
 . "$(dirname "$0")/lib.sh"
 harness_init
@@ -26,10 +27,10 @@ for impl in "${impls[@]}"; do
 	# Each kernel's tree starts as a copy of the other's if that one is
 	# built and this one is not (kunit.sh SEED_FROM=).
 	if [ "$impl" = c ]; then
-		BUILD_DIR=$WORK/build-c SEED_FROM=$BUILD_DIR KCONFIG_ADD=CONFIG_MM_ZAP_RUST=n NAME=kunit-c \
+		BUILD_DIR=$WORK/build-c SEED_FROM=$BUILD_DIR KCONFIG_ADD="${KCONFIG_ADD:+$KCONFIG_ADD }CONFIG_MM_ZAP_RUST=n" NAME=kunit-c \
 			"$TOP/scripts/kunit.sh" || rc=1
 	else
-		SEED_FROM=$WORK/build-c KCONFIG_ADD=CONFIG_MM_ZAP_RUST=y NAME=kunit-rust "$TOP/scripts/kunit.sh" || rc=1
+		SEED_FROM=$WORK/build-c KCONFIG_ADD="${KCONFIG_ADD:+$KCONFIG_ADD }CONFIG_MM_ZAP_RUST=y" NAME=kunit-rust "$TOP/scripts/kunit.sh" || rc=1
 	fi
 done
 for impl in "${impls[@]}"; do
