@@ -264,8 +264,15 @@ build_locked() {
 		return
 	fi
 	build_lock_check
-	log "waiting for the kernel-build lock $KBUILD_LOCK"
-	KBUILD_LOCK_HELD=1 flock -w "${KBUILD_LOCK_WAIT:-7200}" -E 75 "$KBUILD_LOCK" "$@" || rc=$?
+	# Says it waits only when it does: the lock is tried first.
+	(
+		exec 7>>"$KBUILD_LOCK"
+		if ! flock -n 7; then
+			log "waiting for the kernel-build lock $KBUILD_LOCK"
+			flock -w "${KBUILD_LOCK_WAIT:-7200}" 7 || exit 75
+		fi
+		KBUILD_LOCK_HELD=1 "$@"
+	) || rc=$?
 	[ $rc != 75 ] ||
 		die "another kernel build has held $KBUILD_LOCK for ${KBUILD_LOCK_WAIT:-7200} s; is it still running?"
 	return $rc
