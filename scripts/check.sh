@@ -398,18 +398,21 @@ gate "$G_NORUST" norust \
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
 
 # 10. The build matrix. Its summary line ("C configurations x N patches
-#     ..., M cells") says how many to expect. Its x86_64-kunit row is left
-#     out: step 4 builds a whole kernel with that configuration at every
-#     patch already. The rows with one mm option off are built at each fix
-#     and at the tip only (MATRIX_SPARSE; each such row costs 6-8 min at
-#     every patch, which make check has no room for): `make matrix` builds
-#     them at every patch. The order is for MATRIX_PAR=2, whose worker k
-#     builds rows k, k + 2, ...: defconfig and defconfig-no-MM_ZAP_RUST
-#     go to one worker, one after the other, so that the second finds the
-#     verdicts of the first where the two .config files are the same
-#     (before the patch that adds the option), and the two workers get
-#     about the same work. MATRIX_CONFIGS= and MATRIX_SPARSE= to choose.
-MATRIX_CONFIGS=${MATRIX_CONFIGS:-um defconfig defconfig-no-RUST defconfig-no-MM_ZAP_RUST defconfig-no-MIGRATION defconfig-no-MEMORY_FAILURE defconfig-no-ZONE_DEVICE defconfig-no-USERFAULTFD defconfig-no-THP}
+#     ..., M cells") says how many to expect. Two rows are left out: the
+#     per-patch builds of step 4 build x86_64-kunit's configuration whole
+#     at every patch, and the rustoff gate builds defconfig-no-MM_ZAP_RUST's
+#     (Rust on, the option off) whole at the tip and runs it, while
+#     defconfig-no-RUST compiles the option-off C at every patch; that row
+#     cost make check 8 minutes (`make prepare` builds the Rust crates
+#     again) for objects the other gates compile too. The rows with one mm
+#     option off are built at each fix and at the tip only (MATRIX_SPARSE;
+#     each such row costs 6-8 min at every patch, which make check has no
+#     room for): `make matrix` builds every row at every patch. The order
+#     is for MATRIX_PAR=2, whose worker k builds rows k, k + 2, ...: one
+#     worker gets defconfig, the other UML and defconfig-no-RUST, and each
+#     about half the short rows. MATRIX_CONFIGS= and MATRIX_SPARSE= to
+#     choose.
+MATRIX_CONFIGS=${MATRIX_CONFIGS:-defconfig um defconfig-no-MIGRATION defconfig-no-RUST defconfig-no-MEMORY_FAILURE defconfig-no-ZONE_DEVICE defconfig-no-USERFAULTFD defconfig-no-THP}
 MATRIX_SPARSE=${MATRIX_SPARSE-defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP}
 if [ -x "$MATRIX_SH" ]; then
 	set +e
