@@ -7,7 +7,7 @@
 # kernel is booted RUNS times (default 2): every boot is compared with the
 # first (a window more than 1% and 256 instructions off fails), and the
 # table takes each row's smallest minimum over the boots and says how far
-# apart the boots were.
+# apart the boots were. The two kernels of a boot run at the same time.
 #
 #   KERNEL=<tree>   the tree to measure (default work/linux, the series)
 #   TIMEOUT=<s>     QEMU run limit per boot (default 1200)
@@ -90,27 +90,50 @@ meta() {
 	echo "build_seconds=$build_s"
 }
 
-rm -f "$res"/bench.json "$res"/bench.table "$res"/bench-run*.json "$res"/bench-*.raw.log "$res"/bench-*.table
+rm -f "$res"/bench.json "$res"/bench.table "$res"/bench-run*.json "$res"/bench-*.raw.log "$res"/bench-*.boot.log "$res"/bench-*.table
+# boot IMPL RUN: start one boot of one bench kernel in a process group of
+# its own (kunit.sh, kunit.py and QEMU), so that a failure of the other
+# boot can stop it whole; $! is that group.
+boot() {
+	setsid env TREE="$tree" BUILD_DIR="$WORK/build-bench-$1" KUNITCONFIG="$kunitconfig" \
+		KCONFIG_ADD="$(opt "$1")" NAME="bench-$1-kunit" STEP=exec ACCEL=tcg FILTER='zap_bench*' \
+		TIMEOUT="$timeout_s" QEMU_ARGS="$qemu_args" KERNEL_ARGS="$kernel_args" \
+		"$TOP/scripts/kunit.sh" >"$res/bench-$1-$2.boot.log" 2>&1 </dev/null &
+}
+pids=()
+stop_boots() {
+	local p
+	for p in "${pids[@]}"; do kill -- "-$p" 2>/dev/null || true; done
+}
+trap stop_boots EXIT
 for ((run = 1; run <= runs; run++)); do
+	# The C and the Rust kernel boot at the same time: each QEMU runs its
+	# guest in one thread, and the guest clock counts instructions, so a
+	# boot's rows do not depend on what else the machine runs (the check
+	# of every boot against the first would show it if they did).
+	start=$SECONDS
+	pids=()
+	for impl in "${impls[@]}"; do
+		rm -f "$WORK/build-bench-$impl/test.log"
+		boot "$impl" "$run"
+		pids+=($!)
+	done
+	i=0
 	for impl in "${impls[@]}"; do
 		build=$WORK/build-bench-$impl
-		rm -f "$build/test.log"
-		start=$SECONDS
-		set +e
-		TREE=$tree BUILD_DIR=$build KUNITCONFIG=$kunitconfig KCONFIG_ADD=$(opt "$impl") \
-			NAME=bench-$impl-kunit STEP=exec ACCEL=tcg FILTER='zap_bench*' \
-			TIMEOUT="$timeout_s" QEMU_ARGS=$qemu_args KERNEL_ARGS=$kernel_args \
-			"$TOP/scripts/kunit.sh"
-		rc=$?
-		set -e
+		rc=0
+		wait "${pids[$i]}" || rc=$?
+		i=$((i + 1))
 		run_s=$((SECONDS - start))
+		cat "$res/bench-$impl-$run.boot.log"
 		[ -f "$build/test.log" ] || die "QEMU left no kernel log ($build/test.log); see $res/bench-$impl-kunit.log"
 		cp "$build/test.log" "$res/bench-$impl-$run.raw.log"
 		[ $rc = 0 ] || [ $run_s -lt "$timeout_s" ] ||
 			die "QEMU did not finish: the $impl kernel timed out after $timeout_s s (boot $run); its rows so far are in $res/bench-$impl-$run.raw.log"
 		[ $rc = 0 ] || die "the benchmark suite did not pass on the $impl kernel (see $res/bench-$impl-kunit.log)"
-		log "benchmark: $impl kernel, boot $run: ${run_s} s"
+		log "benchmark: $impl kernel, boot $run: done after ${run_s} s"
 	done
+	pids=()
 	logs=()
 	for impl in "${impls[@]}"; do logs+=("$res/bench-$impl-$run.raw.log"); done
 	cat "${logs[@]}" >"$res/bench-$run.raw.log"
