@@ -2,7 +2,7 @@
 # usage: run.sh <name> <impl>: build and boot one bench kernel of work/linux's working tree
 set -e
 TOP=$(cd "$(dirname "$0")/../../.." && pwd)
-OUT=${OUT:-$OUT}; mkdir -p "$OUT"
+OUT=${OUT:-/tmp/exp}; mkdir -p "$OUT"
 name=$1 impl=$2
 W=$TOP/work
 opt=CONFIG_MM_ZAP_RUST=n; [ $impl = rust ] && opt=CONFIG_MM_ZAP_RUST=y

@@ -2,7 +2,7 @@
 # usage: trace.sh <name> <impl>: build work/linux's working tree, boot with QEMU's exec log on __zap_vma_range
 set -e
 TOP=$(cd "$(dirname "$0")/../../.." && pwd)
-OUT=${OUT:-$OUT}; mkdir -p "$OUT"
+OUT=${OUT:-/tmp/exp}; mkdir -p "$OUT"
 name=$1 impl=$2
 W=$TOP/work
 T=$TOP/investigations/loop-residue/trace
