@@ -20,6 +20,7 @@
 # EXPECT_CONF replace scripts/selftest.sh, tests/run.py, scripts/matrix.sh,
 # scripts/bench-gate.sh and expect.conf.
 . "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/matrix-rows.sh"
 harness_init
 # The user's apply knobs are for 'make apply', not for the check's own tree.
 unset KERNEL TREE BRANCH START OUT
@@ -135,6 +136,18 @@ G_RUSTOFF="CONFIG_MM_ZAP_RUST=n: builds and the suites pass"
 G_SAMECASES="every case of the C kernel passes on the Rust kernel"
 G_BENCHGATE="the C bench kernel's mm/memory.o is the production one"
 G_NORUST="CONFIG_RUST=n: builds and the suites pass"
+# The matrix rows make check builds (step 10), from their files: read
+# before any work, so that a bad one fails now.
+mrows= msparse=
+for r in $(matrix_rows); do
+	why=$(row_check "$r") || die "matrix row: $why"
+	case $(row_directive "$r" make-check) in
+	"every patch") mrows="$mrows $r" ;;
+	"fixes and tip") mrows="$mrows $r" msparse="$msparse $r" ;;
+	esac
+done
+MATRIX_CONFIGS=${MATRIX_CONFIGS:-${mrows# }}
+MATRIX_SPARSE=${MATRIX_SPARSE-${msparse# }}
 SINGLE_GATES=("$G_RUSTFMT" "$G_CLIPPY" "$G_WARNINGS" "$G_NOPANIC" "$G_DISASM" "$G_RUSTOFF"
 	"$G_SAMECASES" "$G_BENCHGATE" "$G_NORUST")
 
@@ -398,22 +411,11 @@ gate "$G_NORUST" norust \
 grep '^kunit (' "$res/norust.log" | sed 's/^/    /' || true
 
 # 10. The build matrix. Its summary line ("C configurations x N patches
-#     ..., M cells") says how many to expect. Two rows are left out: the
-#     per-patch builds of step 4 build x86_64-kunit's configuration whole
-#     at every patch, and the rustoff gate builds defconfig-no-MM_ZAP_RUST's
-#     (Rust on, the option off) whole at the tip and runs it, while
-#     defconfig-no-RUST compiles the option-off C at every patch; that row
-#     cost make check 8 minutes (`make prepare` builds the Rust crates
-#     again) for objects the other gates compile too. The rows with one mm
-#     option off are built at each fix and at the tip only (MATRIX_SPARSE;
-#     each such row costs 6-8 min at every patch, which make check has no
-#     room for): `make matrix` builds every row at every patch. The order
-#     is for MATRIX_PAR=2, whose worker k builds rows k, k + 2, ...: one
-#     worker gets defconfig, the other UML and defconfig-no-RUST, and each
-#     about half the short rows. MATRIX_CONFIGS= and MATRIX_SPARSE= to
-#     choose.
-MATRIX_CONFIGS=${MATRIX_CONFIGS:-defconfig um defconfig-no-MIGRATION defconfig-no-RUST defconfig-no-MEMORY_FAILURE defconfig-no-ZONE_DEVICE defconfig-no-USERFAULTFD defconfig-no-THP}
-MATRIX_SPARSE=${MATRIX_SPARSE-defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP}
+#     ..., M cells") says how many to expect. The rows are the files of
+#     scripts/matrix-rows/; each one's "#! make-check:" line says whether
+#     make check builds it at every patch, only at each fix and at the tip
+#     (a stable tree takes a fix alone), or not, and why not.
+#     MATRIX_CONFIGS= and MATRIX_SPARSE= to choose.
 if [ -x "$MATRIX_SH" ]; then
 	set +e
 	env TREE="$CHECK_TREE" BRANCH="$CHECK_BRANCH" CONFIGS="$MATRIX_CONFIGS" SPARSE="$MATRIX_SPARSE" \

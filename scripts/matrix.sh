@@ -8,7 +8,8 @@
 #   TREE=<worktree>   default $WORK/check (checked out commit by commit,
 #                     put back where it was at the end; must be clean)
 #   BRANCH=<branch>   default zap-rust-check; the commits are base..BRANCH
-#   CONFIGS="a b ..." only these configurations (default: all, see below)
+#   CONFIGS="a b ..." only these configurations (default: every row, a
+#                     kconfig fragment each in scripts/matrix-rows/)
 #   SPARSE="a b ..."  of those, the rows built only at the patches that carry
 #                     a Fixes: tag (each is a stable backport, taken alone)
 #                     and at the tip; their other cells are "." in the table
@@ -22,7 +23,8 @@
 #                     ($WORK/matrix/tree-<k> besides TREE), default 2: a
 #                     row's steps are short and mostly serial (kconfig,
 #                     make's walk, one or two objects), so two rows share
-#                     two CPUs well
+#                     two CPUs well; the rows go to the workers by their
+#                     "#! cost:" lines
 #
 # Prints one line per (configuration, commit) built:
 #   PASS matrix <config> patch <i>/<n>
@@ -42,6 +44,7 @@
 # that is what a Rust object needs and checks the bindings. Any error, and
 # any compiler, rustc or objtool warning in a file the series touches, fails.
 . "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/matrix-rows.sh"
 harness_init
 
 tree=${TREE:-$WORK/check}
@@ -51,55 +54,30 @@ res=$WORK/results/matrix
 cache=${MATRIX_CACHE:-1}
 llvm=LLVM=${LLVM_MAKE:-$LLVM_SUFFIX}
 
-# The options the defconfig rows turn on; each variant turns some off.
-DEFCONFIG_ON="KUNIT ZAP_KUNIT_TEST RUST MM_ZAP_RUST MEMORY_FAILURE COMPACTION MIGRATION
-	USERFAULTFD PTE_MARKER_UFFD_WP MEMORY_HOTPLUG MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE
-	TRANSPARENT_HUGEPAGE SHMEM TMPFS"
-ALL_CONFIGS="um x86_64-kunit defconfig defconfig-no-MEMORY_FAILURE defconfig-no-MIGRATION
-	defconfig-no-USERFAULTFD defconfig-no-ZONE_DEVICE defconfig-no-THP defconfig-no-RUST
-	defconfig-no-MM_ZAP_RUST"
-
-# variant CONFIG: "OFF|MUST_BE_OFF" for a defconfig row. OFF are the
-# options switched off (with what would select or need them), MUST_BE_OFF
-# what the resulting .config is checked for. The rows that turn off an mm
-# option also turn off Rust: the Rust object reads none of those options,
-# it is compiled in defconfig, defconfig-no-MM_ZAP_RUST and x86_64-kunit,
-# and building the Rust crates for every row would double the gate's time.
-NO_RUST="RUST MM_ZAP_RUST"
-variant() {
-	case $1 in
-	defconfig) echo "|" ;;
-	defconfig-no-MEMORY_FAILURE) echo "MEMORY_FAILURE $NO_RUST|MEMORY_FAILURE" ;;
-	# MIGRATION is selected by COMPACTION (itself selected by
-	# TRANSPARENT_HUGEPAGE), CMA (selected by KEXEC_HANDOVER),
-	# NUMA_MIGRATION, MEMORY_HOTREMOVE (so ZONE_DEVICE goes too) and
-	# MEMORY_FAILURE: all of them go.
-	defconfig-no-MIGRATION)
-		echo "MIGRATION COMPACTION TRANSPARENT_HUGEPAGE CMA KEXEC_HANDOVER NUMA_MIGRATION NUMA_BALANCING MEMORY_HOTREMOVE ZONE_DEVICE DEVICE_PRIVATE MEMORY_FAILURE $NO_RUST|MIGRATION" ;;
-	defconfig-no-USERFAULTFD) echo "USERFAULTFD PTE_MARKER_UFFD_WP $NO_RUST|USERFAULTFD PTE_MARKER_UFFD_WP" ;;
-	defconfig-no-ZONE_DEVICE) echo "ZONE_DEVICE DEVICE_PRIVATE $NO_RUST|ZONE_DEVICE DEVICE_PRIVATE" ;;
-	defconfig-no-THP) echo "TRANSPARENT_HUGEPAGE $NO_RUST|TRANSPARENT_HUGEPAGE" ;;
-	defconfig-no-RUST) echo "RUST MM_ZAP_RUST|RUST MM_ZAP_RUST" ;;
-	defconfig-no-MM_ZAP_RUST) echo "MM_ZAP_RUST|MM_ZAP_RUST" ;;
-	*) return 1 ;;
-	esac
-}
+# The rows: scripts/matrix-rows/<row>.config (matrix-rows.sh reads them).
+ALL_CONFIGS=$(matrix_rows | paste -sd' ')
+# The options the defconfig rows turn on; each other row turns some off.
+DEFCONFIG_ON=$(row_options defconfig on)
 
 # make_args CONFIG: ARCH and toolchain for a configuration's make calls.
 make_args() {
-	case $1 in
-	um) echo "ARCH=um" ;;
+	case $(row_directive "$1" from) in
+	kunit.py) echo "ARCH=um" ;;
 	*) echo "ARCH=x86_64 $llvm" ;;
 	esac
 }
+# tools_of CONFIG: what building the row needs (a row with Rust off needs
+# no Rust toolchain).
 tools_of() {
 	local t="make git python3 flex bison bc perl"
-	case $1 in
-	um) echo "$t gcc" ;;
-	defconfig | defconfig-no-MM_ZAP_RUST)
-		echo "$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX rustc bindgen" ;;
-	defconfig-*) echo "$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX" ;;
-	*) echo "$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX rustc bindgen" ;;
+	case $(row_directive "$1" from) in
+	kunit.py) echo "$t gcc" ;;
+	*)
+		t="$t clang$LLVM_SUFFIX ld.lld$LLVM_SUFFIX"
+		case " $(row_options "$1" off) " in
+		*" RUST "*) echo "$t" ;;
+		*) echo "$t rustc bindgen" ;;
+		esac ;;
 	esac
 }
 
@@ -112,8 +90,7 @@ n=${#commits[@]}
 [ "$n" -gt 0 ] || die "no commits in $BASE_BRANCH..$branch"
 configs=(${CONFIGS:-$ALL_CONFIGS})
 for c in "${configs[@]}"; do
-	[ "$c" = um ] || [ "$c" = x86_64-kunit ] || variant "$c" >/dev/null ||
-		die "unknown configuration '$c' (known: $(echo $ALL_CONFIGS))"
+	why=$(row_check "$c") || die "unknown or bad configuration: $why"
 done
 # The sparse rows' patches: those with a Fixes: tag, and the tip
 # (matrix-objects.sh).
@@ -153,23 +130,22 @@ objects_prime
 # gen_config CONFIG SCRATCH: write the configuration for the checked-out
 # commit to SCRATCH/.config (a build directory used for nothing else).
 gen_config() {
-	local name=$1 s=$2 kc spec off o
+	local name=$1 s=$2 kc off o
 	mkdir -p "$s"
 	rm -f "$s/.config" "$s/.kunitconfig" "$s/last_used_kunitconfig"
-	case $name in
-	um)
+	case $(row_directive "$name" from) in
+	kunit.py)
 		# What a plain `kunit.py run` does: UML, default.config, plus
 		# kunit.py's arch_uml.config.
 		(cd "$tree" && python3 tools/testing/kunit/kunit.py config --build_dir="$s") ;;
-	x86_64-kunit)
+	"kunit.py --arch=x86_64")
 		kc=$tree/tools/testing/kunit/configs/mm_zap.config
 		[ -f "$kc" ] || kc=$tree/tools/testing/kunit/configs/default.config
 		echo "kunitconfig: ${kc#"$tree"/}"
 		(cd "$tree" && python3 tools/testing/kunit/kunit.py config --arch=x86_64 \
 			--make_options "$llvm" --kunitconfig="$kc" --build_dir="$s") ;;
 	*)
-		spec=$(variant "$name")
-		off=${spec%%|*}
+		off=$(row_options "$name" off)
 		make -C "$tree" -s O="$s" ARCH=x86_64 "$llvm" x86_64_defconfig </dev/null
 		for o in $DEFCONFIG_ON; do
 			case " $off " in *" $o "*) continue ;; esac
@@ -188,14 +164,12 @@ exists_in_kconfig() {
 }
 # check_config CONFIG FILE: the options the row asks for are what .config has.
 check_config() {
-	local name=$1 f=$2 spec off must o bad=0
-	case $name in
-	um | x86_64-kunit) return 0 ;; # kunit.py config checks the kunitconfig itself
+	local name=$1 f=$2 off o bad=0
+	case $(row_directive "$name" from) in
+	kunit.py*) return 0 ;; # kunit.py config checks the kunitconfig itself
 	esac
-	spec=$(variant "$name")
-	off=${spec%%|*}
-	must=${spec#*|}
-	for o in $must; do
+	off=$(row_options "$name" off)
+	for o in $off; do
 		exists_in_kconfig "$o" || continue
 		if grep -q "^CONFIG_$o=[ym]" "$f"; then
 			echo "error: CONFIG_$o is still on in the $name .config (something selects it)"
@@ -243,12 +217,24 @@ skipped=0
 cached=0
 start_all=$SECONDS
 
+# cell VERDICT [WHY]: the verdict of row $name at patch $i (ok, FAIL or -,
+# counted) and its line.
+cell() {
+	verdict[$name,$i]=$1
+	case $1 in
+	ok) passed=$((passed + 1)); echo "PASS matrix $name patch $i/$n" ;;
+	FAIL) failed=$((failed + 1)); echo "FAIL matrix $name patch $i/$n: $2" ;;
+	-) skipped=$((skipped + 1)); echo "SKIP matrix $name patch $i/$n: $2" ;;
+	esac
+}
 # run_rows CONFIG...: those rows, one after the other, commit by commit in
 # $tree. Prints their PASS/FAIL/SKIP lines; then, for the parent, a line
 # "V config patch verdict" per cell and "C passed failed skipped cached".
 run_rows() {
-local name o scratch margs missing t i c logf t0 rc cfrom ckey objs key ob build
+local name o scratch margs missing t i c logf t0 rc from rowdef cfrom ckey objs key ob build
 for name in "$@"; do
+	from=$(row_directive "$name" from)
+	rowdef=$(cat "$MATRIX_ROWS/$name.config" "$MATRIX_ROWS/defconfig.config")
 	o=$mdir/$name
 	scratch=$mdir/config-scratch/$name
 	mkdir -p "$o" "$res/$name"
@@ -267,9 +253,7 @@ for name in "$@"; do
 		logf=$res/$name/patch-$i.log
 		if [ -n "$missing" ]; then
 			echo "error: '$missing' not found; run 'make deps'" >"$logf"
-			verdict[$name,$i]=FAIL
-			failed=$((failed + 1))
-			echo "FAIL matrix $name patch $i/$n: '$missing' not found; run 'make deps' (log: $logf)"
+			cell FAIL "'$missing' not found; run 'make deps' (log: $logf)"
 			continue
 		fi
 		t0=$SECONDS
@@ -282,8 +266,8 @@ for name in "$@"; do
 			# configures) kunit configs as changed from the base, and
 			# the toolchain.
 			cfrom=('Kconfig*' '*/Kconfig*' 'arch/*/configs/' 'scripts/kconfig/' 'Makefile')
-			case $name in um | x86_64-kunit) cfrom+=('tools/testing/kunit/') ;; esac
-			ckey=$(printf '%s\n' "$self_sum" "$name" "$toolchain" "$(git -C "$tree" rev-parse "$BASE_BRANCH")" |
+			case $from in kunit.py*) cfrom+=('tools/testing/kunit/') ;; esac
+			ckey=$(printf '%s\n' "$self_sum" "$rowdef" "$toolchain" "$(git -C "$tree" rev-parse "$BASE_BRANCH")" |
 				cat - <(git -C "$tree" diff "$BASE_BRANCH" HEAD -- "${cfrom[@]}") |
 				sha256sum | cut -c1-40)
 			if [ -f "$mdir/config-cache/$ckey" ]; then
@@ -301,9 +285,7 @@ for name in "$@"; do
 			[ $rc = 0 ] && { check_config "$name" "$scratch/.config" || rc=1; }
 		} >"$logf" 2>&1 </dev/null
 		if [ $rc != 0 ]; then
-			verdict[$name,$i]=FAIL
-			failed=$((failed + 1))
-			echo "FAIL matrix $name patch $i/$n: $(first_error "$logf") (log: $logf)"
+			cell FAIL "$(first_error "$logf") (log: $logf)"
 			continue
 		fi
 		# Only a changed .config is copied, so that kbuild sees no change
@@ -325,10 +307,8 @@ for name in "$@"; do
 		key=$(printf '%s\n' "$self_sum" "${margs[*]}" "${inputs_of[$c]}" "${objs[@]}" | cat - "$o/.config" | sha256sum | cut -c1-40)
 		if [ "$cache" = 1 ] && [ -f "$mdir/cache/$key" ]; then
 			echo "== passed before with these build inputs, .config, objects and make arguments (cache $key)" >>"$logf"
-			verdict[$name,$i]=ok
-			passed=$((passed + 1))
 			cached=$((cached + 1))
-			echo "PASS matrix $name patch $i/$n"
+			cell ok
 			continue
 		fi
 		{
@@ -366,18 +346,12 @@ for name in "$@"; do
 		rm -f "$logf.warnings"
 		echo "== $((SECONDS - t0)) s" >>"$logf"
 		if [ $rc != 0 ]; then
-			verdict[$name,$i]=FAIL
-			failed=$((failed + 1))
-			echo "FAIL matrix $name patch $i/$n: $(first_error "$logf") (log: $logf)"
+			cell FAIL "$(first_error "$logf") (log: $logf)"
 		elif [ ${#build[@]} = 0 ]; then
-			verdict[$name,$i]=-
-			skipped=$((skipped + 1))
-			echo "SKIP matrix $name patch $i/$n: none of the series' objects is enabled"
+			cell - "none of the series' objects is enabled"
 		else
-			verdict[$name,$i]=ok
-			passed=$((passed + 1))
 			touch "$mdir/cache/$key"
-			echo "PASS matrix $name patch $i/$n"
+			cell ok
 		fi
 	done
 done
@@ -390,13 +364,15 @@ echo "C $passed $failed $skipped $cached"
 par=${MATRIX_PAR:-2}
 [[ $par =~ ^[1-9][0-9]*$ ]] || die "MATRIX_PAR=$par: give a number of rows to build at once (1 or more)"
 [ "$par" -le ${#configs[@]} ] || par=${#configs[@]}
-# Worker k builds rows k, k + par, ...; worker 0 in TREE, the others in
-# worktrees of their own, kept across runs so that checkouts stay small.
+# The rows go to the workers by cost (assign_rows); worker 0 builds in
+# TREE, the others in worktrees of their own, kept across runs so that
+# checkouts stay small.
+declare -a rows_of=()
+while read -r k rest; do rows_of[k]=$rest; done < <(SPARSE_CELLS=${#at[@]} N=$n assign_rows "$par" "${configs[@]}")
 pids=()
 rm -f "$res"/.worker-*
 for ((k = 0; k < par; k++)); do
-	rows=()
-	for ((j = k; j < ${#configs[@]}; j += par)); do rows+=("${configs[j]}"); done
+	read -r -a rows <<<"${rows_of[k]:-}"
 	wt=$tree
 	if [ $k -gt 0 ]; then
 		wt=$mdir/tree-$k

@@ -694,6 +694,41 @@ t_matrix-build-inputs() {
 	[ "$keys" = "3 1 1 " ] || fail "commits per build-inputs key: '$keys', want '3 1 1 '"
 	why "a change to Documentation/, MAINTAINERS or tools/testing/ keeps the key; one to tools/objtool or mm/ changes it"
 }
+# The matrix rows (scripts/matrix-rows/): the harness's own are valid; a
+# bad file is refused, naming what is wrong; rows go to workers by cost,
+# and a "with" row follows its row.
+t_matrix-rows() {
+	local r=$C/rows got bad
+	got=$(bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"
+		for r in $(matrix_rows); do row_check "$r" || exit 1; done; matrix_rows | wc -l' "$TOP") ||
+		fail "a row of the harness is bad: $got"
+	[ "$got" -ge 2 ] || fail "only $got rows"
+	mkdir -p "$r"
+	printf '#! from: x86_64_defconfig\n#! make-check: every patch\n#! cost: 100\nCONFIG_A=y\n' >"$r/defconfig.config"
+	printf '#! from: defconfig\n#! make-check: every patch\n#! cost: 90\n# CONFIG_A is not set\n' >"$r/b.config"
+	printf '#! from: kunit.py\n#! make-check: fixes and tip\n#! cost: 20\n' >"$r/c.config"
+	printf '#! from: defconfig\n#! make-check: no, d follows the defconfig row\n#! cost: 30\n#! with: defconfig\n' >"$r/d.config"
+	got=$(MATRIX_ROWS=$r bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"
+		for r in $(matrix_rows); do row_check "$r" || exit 1; done
+		declare -A sparse=()
+		SPARSE_CELLS=1 N=1 assign_rows 2 b c d defconfig | paste -sd"|"' "$TOP") || fail "stub rows: $got"
+	[ "$got" = "0 defconfig d|1 b c" ] || fail "workers '$got', want '0 defconfig d|1 b c'"
+	for bad in "s/cost: 90/cost: soon/|no '#! cost" "s/from: defconfig/from: allnoconfig/|'#! from: allnoconfig' is none" \
+		"s/make-check: every patch/make-check: sometimes/|'#! make-check: sometimes' is none" \
+		"s/# CONFIG_A is not set/CONFIG_A is off/|neither a comment nor" ; do
+		sed -i.orig "${bad%%|*}" "$r/b.config"
+		got=$(MATRIX_ROWS=$r bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"; row_check b' "$TOP") &&
+			fail "row_check accepted b.config after ${bad%%|*}"
+		case $got in *"${bad#*|}"*) ;; *) fail "after ${bad%%|*}: '$got'" ;; esac
+		mv "$r/b.config.orig" "$r/b.config"
+	done
+	printf '#! with: nosuch\n' >>"$r/d.config"
+	sed -i '/#! with: defconfig/d' "$r/d.config"
+	got=$(MATRIX_ROWS=$r bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"; row_check d' "$TOP") &&
+		fail "row_check accepted a with: that names no row"
+	case $got in *"names no row"*) ;; *) fail "with: nosuch: '$got'" ;; esac
+	why "the harness's rows are valid; workers 'defconfig d' and 'b c' (d follows defconfig); a bad cost, from, make-check, line or with: is refused, named"
+}
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
 	[ $rc = 2 ] || fail "exit $rc"
