@@ -62,6 +62,11 @@ class KunitJson(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn('FAIL zap_contract.keeps_cow_on_hole_punch (FAIL)', out.splitlines())
         self.assertIn('PASS zap_contract.zaps_anon_on_munmap', out.splitlines())
+        # The per-suite summary that decides a KUnit run's verdict says so too.
+        rc, out, _ = run('kunit-json.py', 'summary', fixture('kunit', 'fail.json'), 'tcg', '1')
+        self.assertEqual(rc, 1)
+        self.assertIn('  FAIL: zap_contract.keeps_cow_on_hole_punch', out.splitlines())
+        self.assertEqual(out.splitlines()[-1], 'kunit (tcg, 1 s): 1 passed, 1 failed, 0 skipped')
 
     def test_crash_mid_suite(self):
         # The kernel panicked after the first of three cases: the case
@@ -72,12 +77,27 @@ class KunitJson(unittest.TestCase):
         self.assertEqual(lines[0], 'PASS zap_contract.keeps_cow_on_hole_punch')
         self.assertEqual(sum(x.startswith('PASS ') for x in lines), 1)
         self.assertIn('FAIL kunit.py: 4 error(s) parsing the results', lines)
+        rc, out, _ = run('kunit-json.py', 'summary', fixture('kunit', 'crash.json'), 'tcg', '1')
+        self.assertEqual(rc, 1)
+        self.assertIn('ERROR: kunit.py reported 4 error(s)', out)
 
     def test_no_case_at_all(self):
         rc, out, err = self.cases('none')
         self.assertEqual(rc, 1)
         self.assertNotIn('PASS', out)
         self.assertIn('no test case in', err)
+
+    def test_parse_errors_alone_fail(self):
+        # Every case that was seen passed, but kunit.py lost some results.
+        with tempfile.NamedTemporaryFile('w', suffix='.json') as f:
+            json.dump({'name': 'main', 'misc': {'errors': 1}, 'sub_groups': [
+                {'name': 'zap', 'test_cases': [{'name': 'a', 'status': 'PASS'}]}]}, f)
+            f.flush()
+            for mode in (['cases'], ['summary']):
+                args = mode + [f.name] + (['tcg', '1'] if mode == ['summary'] else [])
+                rc, out, _ = run('kunit-json.py', *args)
+                self.assertEqual(rc, 1, mode)
+                self.assertIn('error(s)', out)
 
     def test_not_json(self):
         with tempfile.NamedTemporaryFile('w', suffix='.json') as f:
@@ -146,7 +166,7 @@ class MmSelftests(unittest.TestCase):
     both paths, nothing failed, the kernel said nothing and both counted
     the same."""
 
-    PROGS = 'good cut crashed splat differ slow wrongpath lost absent'
+    PROGS = 'good cut crashed splat differ slow wrongpath notok lost absent'
 
     @classmethod
     def setUpClass(cls):
@@ -194,6 +214,11 @@ class MmSelftests(unittest.TestCase):
         self.assertEqual(self.verdict('wrongpath'), 'SKIP')
         self.assertIn('the C kernel is not the one it should be', self.lines['wrongpath'])
 
+    def test_failed_case_without_totals(self):
+        # No Totals line: each "not ok" line is a failed case.
+        self.assertEqual(self.lines['notok'],
+                         'FAIL mmst notok (C 1/1/0, Rust 1/1/0): failures on C and Rust')
+
     def test_boot_ended_mid_program(self):
         self.assertEqual(self.verdict('lost'), 'FAIL')
         self.assertIn('Rust: did not finish (the boot ended)', self.lines['lost'])
@@ -204,10 +229,10 @@ class MmSelftests(unittest.TestCase):
     def test_totals(self):
         self.assertEqual(self.rc, 1)
         self.assertEqual(self.total,
-                         'mm-selftests: 9 programs, 1 passed, 6 failed, 2 skipped, wall 0 s')
+                         'mm-selftests: 10 programs, 1 passed, 7 failed, 2 skipped, wall 0 s')
         with open(os.path.join(self.out.name, 'results.json')) as f:
             self.assertEqual(json.load(f)['totals'],
-                             {'programs': 9, 'passed': 1, 'failed': 6, 'skipped': 2})
+                             {'programs': 10, 'passed': 1, 'failed': 7, 'skipped': 2})
 
     def test_splat_at_boot_fails_every_program(self):
         with tempfile.TemporaryDirectory() as d:
