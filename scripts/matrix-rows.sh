@@ -55,6 +55,11 @@ row_check() {
 		echo "$f: a line that is neither a comment nor CONFIG_<X>=y|m: $(grep -v -E '^(#|CONFIG_[A-Za-z0-9_]+=[ym]$|$)' "$f" | head -n 1)"
 		return 1
 	fi
+	v=$(row_directive "$1" from)
+	if [ "$v" != x86_64_defconfig ] && grep -q '^CONFIG_' "$f"; then
+		echo "$f: only the row that starts from x86_64_defconfig turns options on; this one starts from $v: $(grep -m1 '^CONFIG_' "$f")"
+		return 1
+	fi
 }
 
 # assign_rows PAR ROW...: the rows for PAR workers, one line per worker

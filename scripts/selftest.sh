@@ -715,7 +715,8 @@ t_matrix-rows() {
 	[ "$got" = "0 defconfig d|1 b c" ] || fail "workers '$got', want '0 defconfig d|1 b c'"
 	for bad in "s/cost: 90/cost: soon/|no '#! cost" "s/from: defconfig/from: allnoconfig/|'#! from: allnoconfig' is none" \
 		"s/make-check: every patch/make-check: sometimes/|'#! make-check: sometimes' is none" \
-		"s/# CONFIG_A is not set/CONFIG_A is off/|neither a comment nor" ; do
+		"s/# CONFIG_A is not set/CONFIG_A is off/|neither a comment nor" \
+		"s/# CONFIG_A is not set/CONFIG_A=y/|only the row that starts from x86_64_defconfig turns options on"; do
 		sed -i.orig "${bad%%|*}" "$r/b.config"
 		got=$(MATRIX_ROWS=$r bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"; row_check b' "$TOP") &&
 			fail "row_check accepted b.config after ${bad%%|*}"
@@ -727,7 +728,7 @@ t_matrix-rows() {
 	got=$(MATRIX_ROWS=$r bash -c '. "$0/scripts/lib.sh"; . "$0/scripts/matrix-rows.sh"; row_check d' "$TOP") &&
 		fail "row_check accepted a with: that names no row"
 	case $got in *"names no row"*) ;; *) fail "with: nosuch: '$got'" ;; esac
-	why "the harness's rows are valid; workers 'defconfig d' and 'b c' (d follows defconfig); a bad cost, from, make-check, line or with: is refused, named"
+	why "the harness's rows are valid; workers 'defconfig d' and 'b c' (d follows defconfig); a bad cost, from, make-check, line or with:, or an option turned on outside the defconfig row, is refused, named"
 }
 t_mutate-bad-tree() {
 	xfail "no kernel tree at /nonexistent" python3 "$TOP/scripts/mutate.py" /nonexistent
