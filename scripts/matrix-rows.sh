@@ -51,8 +51,9 @@ row_check() {
 		echo "$f: '#! with: $v' names no row"
 		return 1
 	fi
-	if grep -v -E '^(#|CONFIG_[A-Za-z0-9_]+=[ym]$|$)' "$f" | grep -q .; then
-		echo "$f: a line that is neither a comment nor CONFIG_<X>=y|m: $(grep -v -E '^(#|CONFIG_[A-Za-z0-9_]+=[ym]$|$)' "$f" | head -n 1)"
+	v=$(grep -v -E '^(#|CONFIG_[A-Za-z0-9_]+=[ym]$|$)' "$f" | head -n 1 || true)
+	if [ -n "$v" ]; then
+		echo "$f: a line that is neither a comment nor CONFIG_<X>=y|m: $v"
 		return 1
 	fi
 	v=$(row_directive "$1" from)
@@ -62,6 +63,21 @@ row_check() {
 	fi
 }
 
+# row_cost ROW: its "#! cost:", scaled by SPARSE_CELLS / N for a row in
+# the associative array sparse.
+row_cost() {
+	local c
+	c=$(row_directive "$1" cost)
+	[ -z "${sparse[$1]:-}" ] || c=$((c * SPARSE_CELLS / N))
+	echo "$c"
+}
+# row_with ROW: the row it follows, if that one is among $rows.
+row_with() {
+	local x
+	x=$(row_directive "$1" with)
+	case $rows in *" $x "*) [ -n "$x" ] && echo "$x" ;; esac
+	return 0
+}
 # assign_rows PAR ROW...: the rows for PAR workers, one line per worker
 # ("k row row ..."). By cost, the dearest first, each to the worker with
 # the least so far; a row's cost is its "#! cost:", scaled by
@@ -74,29 +90,17 @@ assign_rows() {
 	shift
 	local -a load=() rows_of=()
 	local rows=" $* "
-	_row_cost() {
-		local c
-		c=$(row_directive "$1" cost)
-		[ -z "${sparse[$1]:-}" ] || c=$((c * SPARSE_CELLS / N))
-		echo "$c"
-	}
-	_with_of() {
-		local x
-		x=$(row_directive "$1" with)
-		case $rows in *" $x "*) [ -n "$x" ] && echo "$x" ;; esac
-		return 0
-	}
 	while read -r cost name; do
-		[ -z "$(_with_of "$name")" ] || continue
+		[ -z "$(row_with "$name")" ] || continue
 		w=0
 		for ((k = 1; k < par; k++)); do [ "${load[k]:-0}" -lt "${load[w]:-0}" ] && w=$k; done
 		load[w]=$((${load[w]:-0} + cost))
 		rows_of[w]="${rows_of[w]:-} $name"
 		for r in "$@"; do
-			[ "$(_with_of "$r")" = "$name" ] || continue
-			load[w]=$((load[w] + $(_row_cost "$r")))
+			[ "$(row_with "$r")" = "$name" ] || continue
+			load[w]=$((load[w] + $(row_cost "$r")))
 			rows_of[w]="${rows_of[w]} $r"
 		done
-	done < <(for name in "$@"; do echo "$(_row_cost "$name") $name"; done | sort -k1,1nr -k2,2)
+	done < <(for name in "$@"; do echo "$(row_cost "$name") $name"; done | sort -k1,1nr -k2,2)
 	for ((k = 0; k < par; k++)); do echo "$k${rows_of[k]:-}"; done
 }
