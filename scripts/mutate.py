@@ -107,6 +107,10 @@ MUTANTS = [
     (C, 'nonpresent-keep-no-skip', 'N*: a kept non-present entry does not set any_skipped',
      '\t*any_skipped = true;\n\tentry = softleaf_from_pte(ptent);',
      '\tentry = softleaf_from_pte(ptent);'),
+    (C, 'skip-ignored', 'any_skipped not looked at: a table with kept entries reclaimed',
+     '\tif (any_skipped)\n\t\tcan_reclaim_pt = false;\n', ''),
+    (C, 'nonpresent-skip-lost', 'a kept non-present entry not passed on to the walk',
+     '\t*any_skipped |= skipped;\n', ''),
     # The uffd-wp marker re-install.
     (C, 'inst-ignores-dm', 'INST: markers re-installed even when dropping markers (C path)',
      '\treturn !zap_drop_markers(details);\n}\n\n/*\n * This function makes sure',
