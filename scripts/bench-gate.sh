@@ -64,6 +64,15 @@ grep -q '^CONFIG_ZAP_KUNIT_BENCH=y' "$bench/.config" ||
 	die "$bench is the Rust bench kernel; the gate checks the C one"
 
 # The reference: the same configuration, the series' KUnit options off.
+# A reference tree never configured starts as a copy of the bench tree,
+# whose prepared headers and tools the one object needs (a cold tree
+# spends a minute preparing them), less the object under test, which is
+# then compiled from the reference configuration.
+if [ ! -f "$ref/.config" ] && [ -f "$bench/mm/memory.o" ]; then
+	mkdir -p "$ref"
+	build_locked cp -a "$bench/." "$ref/" || die "could not copy $bench to $ref"
+	rm -f "$ref/mm/memory.o" "$ref/mm/.memory.o.cmd"
+fi
 mkdir -p "$ref"
 cp "$bench/.config" "$ref/.config"
 opts=$(sed -n 's/^config \(ZAP_KUNIT_[A-Z_]*\)$/\1/p' "$tree/mm/Kconfig")
