@@ -42,6 +42,7 @@ obj() { # obj DIR NAME: build DIR's mm/memory.o, list its .text in $res/NAME.s
 }
 
 bench=${1:-}
+[ -z "$bench" ] || bench=$(abspath "$bench")
 if [ -z "$bench" ]; then
 	bench=$WORK/build-gate-bench
 	mkdir -p "$bench"
