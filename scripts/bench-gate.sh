@@ -41,8 +41,7 @@ obj() { # obj DIR NAME: build DIR's mm/memory.o, list its .text in $res/NAME.s
 		sed -e '1,/^Disassembly/d' -e 's/^ *[0-9a-f]*:[[:space:]]*//' >"$res/$name.s"
 }
 
-bench=${1:-}
-[ -z "$bench" ] || bench=$(abspath "$bench")
+bench=${1:+$(abspath "$1")}
 if [ -z "$bench" ]; then
 	bench=$WORK/build-gate-bench
 	mkdir -p "$bench"
@@ -54,11 +53,9 @@ if [ -z "$bench" ]; then
 		tail -n 20 "$res/config.log" >&2
 		die "kunit.py could not configure $bench (log: $res/config.log)"
 	}
-	obj "$bench" bench
-else
-	[ -f "$bench/.config" ] || die "no configured build tree at $bench"
-	obj "$bench" bench
 fi
+[ -f "$bench/.config" ] || die "no configured build tree at $bench"
+obj "$bench" bench
 grep -q '^CONFIG_ZAP_KUNIT_BENCH=y' "$bench/.config" ||
 	die "$bench is not a bench build tree (CONFIG_ZAP_KUNIT_BENCH is not set)"
 ! grep -q '^CONFIG_MM_ZAP_RUST=y' "$bench/.config" ||
@@ -69,12 +66,11 @@ grep -q '^CONFIG_ZAP_KUNIT_BENCH=y' "$bench/.config" ||
 # whose prepared headers and tools the one object needs (a cold tree
 # spends a minute preparing them), less the object under test, which is
 # then compiled from the reference configuration.
-if [ ! -f "$ref/.config" ] && [ -f "$bench/mm/memory.o" ]; then
-	mkdir -p "$ref"
+mkdir -p "$ref"
+if [ ! -f "$ref/.config" ]; then
 	build_locked cp -a "$bench/." "$ref/" || die "could not copy $bench to $ref"
 	rm -f "$ref/mm/memory.o" "$ref/mm/.memory.o.cmd"
 fi
-mkdir -p "$ref"
 cp "$bench/.config" "$ref/.config"
 opts=$(sed -n 's/^config \(ZAP_KUNIT_[A-Z_]*\)$/\1/p' "$tree/mm/Kconfig")
 [ -n "$opts" ] || die "no ZAP_KUNIT_* option in $tree/mm/Kconfig"
